@@ -1,0 +1,128 @@
+"""The document model every loader produces and every view consumes."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class BlockKind(str, Enum):
+    """What a block is; decides its style on screen and on paper."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+
+
+class Direction(str, Enum):
+    """Base direction of a block, from its first strong character (Unicode P2)."""
+
+    RTL = "rtl"
+    LTR = "ltr"
+
+
+@dataclass(frozen=True)
+class InlineStyle:
+    """Emphasis inside a block: ``kind`` is ``"em"`` or ``"strong"``; offsets in block text."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker inside a block's text, ``[start, end)``, pointing at a note id."""
+
+    start: int
+    end: int
+    note_id: str
+
+
+@dataclass
+class Block:
+    """One heading, paragraph, quote or list item, in logical order."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    direction: Direction = Direction.RTL
+    styles: list[InlineStyle] = field(default_factory=list)
+    refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    """A note body.  ``marker`` is what the article printed (``*``, ``(1)``, ``¹``…).
+
+    ``ref_block`` is None for a note no body marker points at — in Arabic
+    articles usually the ``*`` author note that belongs to the title.
+    """
+
+    note_id: str
+    marker: str
+    text: str
+    ref_block: int | None = None
+
+
+@dataclass
+class Document:
+    """A loaded article.
+
+    Attributes:
+        title: explicit title, or one derived from the opening words.
+        title_is_derived: True when the source had no title of its own.
+        blocks: body blocks in reading order.
+        footnotes: note bodies, in the order they were written.
+        source: the file it came from, if any.
+        encoding: the encoding the bytes were decoded with, as detected.
+        fmt: ``"text"``, ``"markdown"`` or ``"html"``.
+    """
+
+    title: str
+    blocks: list[Block]
+    footnotes: list[Footnote] = field(default_factory=list)
+    source: Path | None = None
+    encoding: str = "utf-8"
+    fmt: str = "text"
+    title_is_derived: bool = False
+
+    @property
+    def text(self) -> str:
+        """The body text that entity and search offsets refer to: blocks joined by newlines."""
+        return "\n".join(b.text for b in self.blocks)
+
+    def block_offsets(self) -> list[int]:
+        """Start offset of each block within :attr:`text`."""
+        offsets, pos = [], 0
+        for block in self.blocks:
+            offsets.append(pos)
+            pos += len(block.text) + 1
+        return offsets
+
+    def footnote(self, note_id: str) -> Footnote | None:
+        """The note with ``note_id``, if there is one."""
+        return next((n for n in self.footnotes if n.note_id == note_id), None)
+
+
+def base_direction(text: str, default: Direction = Direction.RTL) -> Direction:
+    """Direction of the first strong character of ``text`` (Unicode rule P2)."""
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return Direction.RTL
+        if bidi == "L":
+            return Direction.LTR
+    return default
+
+
+def derive_title(text: str, words: int = 8) -> str:
+    """A title from the opening words of an article that has none."""
+    first = text.strip().split("\n", 1)[0]
+    tokens = first.split()
+    if len(tokens) <= words:
+        return first.strip().rstrip(".:،")
+    return " ".join(tokens[:words]) + "…"

@@ -1,0 +1,196 @@
+"""The entity API the rest of Qari uses: text in, typed mentions with offsets out.
+
+:func:`recognise` runs the CRF model (people, places, organisations, other
+names) and the date rules; :func:`group` folds mentions that name the same
+thing (``أمريكا``, ``امريكا``, ``بأمريكا``) into one :class:`Entity`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+from reader.core.entities.dates import find_dates
+from reader.core.entities.gazetteer import org_cues, organizations, peel_candidates, person_cues, place_spans, places, strip_article
+from reader.core.entities.model import Tagger, default_tagger
+from reader.core.entities.tokens import Token, sentences
+from reader.core.normalize import fold
+
+
+class EntityType(str, Enum):
+    """Entity types, in the order the sidebar lists them."""
+
+    PERSON = "PERSON"
+    LOCATION = "LOCATION"
+    ORGANIZATION = "ORGANIZATION"
+    DATE = "DATE"
+    MISC = "MISC"
+
+
+#: ANERcorp's labels → Qari's types.
+_FROM_BIO = {"PERS": EntityType.PERSON, "LOC": EntityType.LOCATION, "ORG": EntityType.ORGANIZATION, "MISC": EntityType.MISC}
+TO_BIO = {v: k for k, v in _FROM_BIO.items()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence: ``text[start:end]`` in the analysed text, of a given type."""
+
+    start: int
+    end: int
+    type: EntityType
+    text: str
+
+    @property
+    def key(self) -> str:
+        """Normalised name: folded, clitics and article peeled."""
+        return entity_key(self.text)
+
+
+@dataclass
+class Entity:
+    """Mentions that name one thing; ``name`` is its most frequent spelling, clitics peeled."""
+
+    key: str
+    type: EntityType
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def peel(word: str, known: frozenset[str] | set[str] = frozenset()) -> str:
+    """Strip proclitics from the first word of a name, only where the rest is surely a word.
+
+    ``والبيرو`` → ``البيرو``; ``للامبريالية`` → ``الامبريالية``; ``بأمريكا`` → ``أمريكا``
+    only because ``أمريكا`` is known (a gazetteer place or a bare mention elsewhere);
+    ``بيدرو`` stays whole.
+    """
+    candidates = []
+    rest = word
+    if rest[:1] in _CONJ and len(rest) > 3:
+        rest = rest[1:]
+        candidates.append(rest)
+    if rest.startswith("لل") and len(rest) > 4:
+        return "ال" + rest[2:]
+    if rest[:1] in _PREP and len(rest) > 3:
+        candidates.append(rest[1:])
+    for cand in reversed(candidates):
+        if cand.startswith("ال") and len(cand) > 3:
+            return cand
+        stripped = strip_article(fold(cand))
+        if stripped in known or (stripped,) in places():
+            return cand
+    return word
+
+
+def entity_key(text: str) -> str:
+    """The grouping key of a (peeled) name: folded, article dropped from the first word."""
+    words = fold(text).split()
+    if not words:
+        return ""
+    return " ".join([strip_article(words[0]), *words[1:]])
+
+
+def _spans(tokens: list[Token], tags: list[str]) -> list[tuple[int, int, EntityType]]:
+    out = []
+    start = kind = None
+    end = 0
+    for tok, tag in zip([*tokens, None], [*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if kind is not None and (prefix != "I" or _FROM_BIO.get(label) != kind):
+            out.append((start, end, kind))
+            kind = None
+        if tok is not None and (prefix == "B" or (prefix == "I" and kind is None)) and label in _FROM_BIO:
+            start, kind = tok.start, _FROM_BIO[label]
+        if tok is not None:
+            end = tok.end
+    return out
+
+
+def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) -> tuple[int, int, EntityType]:
+    """Drop a leading title (الرئيس) or nisba adjective (اليساري) the model took into a name."""
+    if kind is not EntityType.PERSON:
+        return start, end, kind
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    while len(inside) > 1:
+        first = fold(inside[0].text)
+        if strip_article(first) in person_cues() or (first.startswith("ال") and first.endswith("ي")):
+            inside = inside[1:]
+        else:
+            break
+    return inside[0].start, end, kind
+
+
+def _sentence_spans(sent: list[Token], tagger: Tagger) -> list[tuple[int, int, EntityType]]:
+    """Model spans of one sentence, trimmed, with known organisations laid over them."""
+    words = [t.text for t in sent]
+    model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tagger.tag(words))]
+    folded = [fold(w) for w in words]
+    known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in place_spans(folded, organizations())]
+    # An organisation cue word before a place names an organisation: مجموعة ليما, جامعة القاهرة.
+    known += [
+        (sent[i - 1].start, sent[j - 1].end, EntityType.ORGANIZATION)
+        for i, j in place_spans(folded)
+        if i > 0 and any(c in org_cues() for c in peel_candidates(folded[i - 1]))
+    ]
+    # A known organisation replaces the model's pieces of it.
+    model = [m for m in model if not any(k[0] < m[1] and m[0] < k[1] and k[1] - k[0] >= m[1] - m[0] for k in known)]
+    return model + [k for k in known if not any(k[0] < m[1] and m[0] < k[1] for m in model)]
+
+
+def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
+    """All mentions in ``text``, sorted by position, not overlapping."""
+    tagger = tagger or default_tagger()
+    found: list[tuple[int, int, EntityType]] = []
+    for sent in sentences(text):
+        found += _sentence_spans(sent, tagger)
+    # Dates win over the model's MISC; the model's names win over dates.
+    for ds, de in find_dates(text):
+        clash = [f for f in found if f[0] < de and ds < f[1]]
+        if all(f[2] is EntityType.MISC for f in clash):
+            found = [f for f in found if f not in clash]
+            found.append((ds, de, EntityType.DATE))
+    return [Mention(s, e, k, text[s:e]) for s, e, k in sorted(found)]
+
+
+def tag_tokens(words: list[str], tagger: Tagger | None = None) -> list[str]:
+    """BIO tags in ANERcorp's labels for an already tokenised sentence (dates are left ``O``)."""
+    tokens, pos = [], 0
+    for w in words:
+        tokens.append(Token(w, pos, pos + len(w)))
+        pos += len(w) + 1
+    tags = ["O"] * len(words)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    for s, e, kind in _sentence_spans(tokens, tagger or default_tagger()):
+        first, last = starts[s], ends[e]
+        label = TO_BIO[kind]
+        tags[first] = "B-" + label
+        for i in range(first + 1, last + 1):
+            tags[i] = "I-" + label
+    return tags
+
+
+def group(mentions: list[Mention]) -> list[Entity]:
+    """Group mentions by type and normalised name; entities in order of first mention."""
+    bare = {strip_article(fold(m.text.split()[0])) for m in mentions if m.text.split()}
+    entities: dict[tuple[EntityType, str], Entity] = {}
+    spellings: dict[tuple[EntityType, str], Counter[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        name = " ".join([peel(words[0], bare), *words[1:]]) if m.type is not EntityType.DATE else m.text
+        key = (m.type, entity_key(name))
+        entities.setdefault(key, Entity(key[1], m.type, name)).mentions.append(m)
+        spellings.setdefault(key, Counter())[name] += 1
+    for key, entity in entities.items():
+        entity.name = spellings[key].most_common(1)[0][0]
+    return list(entities.values())
+
+
+def analyse(text: str, tagger: Tagger | None = None) -> list[Entity]:
+    """Recognise and group in one call."""
+    return group(recognise(text, tagger))

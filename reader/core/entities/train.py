@@ -1,0 +1,107 @@
+"""Train and evaluate the CRF entity model on ANERcorp.
+
+Train (deterministic: the dev split is the last tenth of the sentences, in file
+order, never shuffled; L-BFGS has no randomness)::
+
+    python -m reader.core.entities.train train ../shared/data/ner/anercorp-camellab/ANERCorp_CamelLab_train.txt
+
+Evaluate a model on any CoNLL file::
+
+    python -m reader.core.entities.train evaluate FILE.conll [--model PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from reader.core.entities.conll import read_conll, score
+from reader.core.entities.features import FEATURES_VERSION, sentence_features
+from reader.core.entities.model import MODEL_FILE, Tagger
+from reader.core.resources import resource
+
+DEV_FRACTION = 0.1
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 250, "feature.possible_transitions": True}
+
+
+def split(sentences: list, dev_fraction: float = DEV_FRACTION) -> tuple[list, list]:
+    """Train and dev parts: the dev part is the file's last sentences (other articles)."""
+    cut = int(len(sentences) * (1 - dev_fraction))
+    return sentences[:cut], sentences[cut:]
+
+
+def fit(sentences: list, out: Path, params: dict | None = None) -> None:
+    """Train a CRF on ``sentences`` and write it to ``out``."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent in sentences:
+        words = [w for w, _ in sent]
+        trainer.append(sentence_features(words), [t for _, t in sent])
+    trainer.set_params({**PARAMS, **(params or {})})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def evaluate(model: Path, sentences: list) -> str:
+    """Entity-level scores of ``model`` on ``sentences``, as a table."""
+    tagger = Tagger(model)
+    gold = [[t for _, t in s] for s in sentences]
+    pred = [tagger.tag([w for w, _ in s]) for s in sentences]
+    return score(gold, pred)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``train DATA`` or ``evaluate CONLL``."""
+    parser = argparse.ArgumentParser(prog="python -m reader.core.entities.train")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train", help="train on a CoNLL file, holding out its last tenth as dev")
+    t.add_argument("data", type=Path)
+    t.add_argument("--out", type=Path, default=resource("ner", MODEL_FILE))
+    t.add_argument("--c1", type=float, default=PARAMS["c1"])
+    t.add_argument("--c2", type=float, default=PARAMS["c2"])
+    t.add_argument("--full", action="store_true", help="after scoring on dev, retrain on all of the data")
+    e = sub.add_parser("evaluate", help="score a model on a CoNLL file")
+    e.add_argument("conll", type=Path)
+    e.add_argument("--model", type=Path, default=resource("ner", MODEL_FILE))
+    args = parser.parse_args(argv)
+
+    if args.cmd == "evaluate":
+        print(evaluate(args.model, read_conll(args.conll)).table())
+        return 0
+
+    sentences = read_conll(args.data)
+    train_part, dev_part = split(sentences)
+    params = {"c1": args.c1, "c2": args.c2}
+    started = time.perf_counter()
+    fit(train_part, args.out, params)
+    dev = evaluate(args.out, dev_part)
+    print(f"dev ({len(dev_part)} sentences):\n{dev.table()}")
+    trained_on = "train part (dev held out)"
+    if args.full:
+        fit(sentences, args.out, params)
+        trained_on = "all of the training split (after dev scoring)"
+    meta = {
+        "model": MODEL_FILE,
+        "features_version": FEATURES_VERSION,
+        "data": args.data.name,
+        "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
+        "sentences": len(sentences),
+        "dev_sentences": len(dev_part),
+        "dev_split": f"last {DEV_FRACTION:.0%} of sentences in file order",
+        "trained_on": trained_on,
+        "params": {**PARAMS, **params},
+        "dev_scores": {k: {"precision": round(p, 2), "recall": round(r, 2), "f1": round(f, 2), "gold": n} for k, (p, r, f, n) in dev.per_type.items()},
+        "dev_micro_f1": round(dev.micro[2], 2),
+        "train_seconds": round(time.perf_counter() - started, 1),
+        "licence": "CC BY-SA 4.0 (trained on ANERcorp, CAMeL Lab split)",
+    }
+    args.out.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

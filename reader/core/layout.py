@@ -1,0 +1,87 @@
+"""What the reading view and the PDF are both built from: each block cut into
+runs that share one set of attributes (entity type, footnote marker, emphasis).
+
+Plain data, so it is golden-file tested and both renderers stay in step.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from reader.core.document import Block, BlockKind, Direction, Document
+from reader.core.entities import Entity, EntityType
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of a block's text with uniform attributes; ``start`` is its offset in ``Document.text``."""
+
+    text: str
+    start: int
+    entity: EntityType | None = None
+    entity_key: str | None = None
+    note_id: str | None = None
+    em: bool = False
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class LaidBlock:
+    """A block ready to render: its kind, direction, offset in ``Document.text`` and runs."""
+
+    index: int
+    kind: BlockKind
+    level: int
+    direction: Direction
+    start: int
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        """The block's text (runs joined)."""
+        return "".join(r.text for r in self.runs)
+
+
+def _cut(block: Block, start: int, marks: list[tuple[int, int, dict]]) -> tuple[Run, ...]:
+    """Split ``block`` at every boundary in ``marks`` (block-relative spans with attributes)."""
+    bounds = sorted({0, len(block.text), *(p for s, e, _ in marks for p in (s, e) if 0 <= p <= len(block.text))})
+    runs = []
+    for a, b in zip(bounds, bounds[1:]):
+        attrs: dict = {}
+        for s, e, extra in marks:
+            if s <= a and b <= e:
+                attrs.update(extra)
+        runs.append(Run(block.text[a:b], start + a, **attrs))
+    return tuple(runs)
+
+
+def lay_out(doc: Document, entities: list[Entity], hidden: frozenset[EntityType] = frozenset()) -> list[LaidBlock]:
+    """Blocks of ``doc`` as runs, with ``entities`` (except ``hidden`` types) marked."""
+    offsets = doc.block_offsets()
+    per_block: list[list[tuple[int, int, dict]]] = [[] for _ in doc.blocks]
+    for entity in entities:
+        if entity.type in hidden:
+            continue
+        for m in entity.mentions:
+            i = bisect_right(offsets, m.start) - 1
+            per_block[i].append((m.start - offsets[i], m.end - offsets[i], {"entity": entity.type, "entity_key": entity.key}))
+    laid = []
+    for i, block in enumerate(doc.blocks):
+        marks = per_block[i]
+        marks += [(r.start, r.end, {"note_id": r.note_id}) for r in block.refs]
+        marks += [(s.start, s.end, {s.kind: True}) for s in block.styles if s.kind in ("em", "strong")]
+        laid.append(LaidBlock(i, block.kind, block.level, block.direction, offsets[i], _cut(block, offsets[i], marks)))
+    return laid
+
+
+def describe(blocks: list[LaidBlock]) -> str:
+    """A readable dump of ``blocks`` for golden-file tests."""
+    lines = []
+    for b in blocks:
+        lines.append(f"[{b.index}] {b.kind.value} level={b.level} dir={b.direction.value} start={b.start}")
+        for r in b.runs:
+            tags = [t for t in (r.entity and f"entity={r.entity.value}:{r.entity_key}", r.note_id and f"note={r.note_id}", r.em and "em", r.strong and "strong") if t]
+            if tags:
+                lines.append(f"    {r.start}:{r.start + len(r.text)} {' '.join(tags)} «{r.text}»")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Qari's window: the reading view, the sidebar, actions, themes."""

@@ -1,0 +1,84 @@
+"""Every user action, declared once as data.
+
+Menus, shortcuts, the shortcut sheet, the command palette and
+``qari --list-actions`` are all built from :data:`ACTIONS`.  A shortcut is a
+portable key string (``"Ctrl+O"``) or ``"std:Name"`` for a
+:class:`QKeySequence.StandardKey`, so each platform gets its own convention.
+User overrides live in the settings, never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: id, labels, default shortcuts, menu, and the window method that runs it."""
+
+    id: str
+    label: str
+    label_ar: str
+    shortcuts: tuple[str, ...]
+    menu: str
+    handler: str
+    checkable: bool = False
+    #: "window": works everywhere; "reader": only while the reading view has focus,
+    #: so single keys (N, ], Space, Return) never steal typing in the find box or sidebar.
+    scope: str = "window"
+
+
+def _a(id: str, label: str, label_ar: str, shortcuts: str | tuple[str, ...], menu: str, handler: str, checkable: bool = False, scope: str = "window") -> ActionSpec:
+    keys = (shortcuts,) if isinstance(shortcuts, str) else shortcuts
+    return ActionSpec(id, label, label_ar, tuple(k for k in keys if k), menu, handler, checkable, scope)
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    _a("file.open", "Open…", "فتح…", "std:Open", "file", "open_dialog"),
+    _a("file.open_recent", "Open recent…", "فتح ملف حديث…", "Ctrl+Shift+O", "file", "open_recent"),
+    _a("file.print", "Print…", "طباعة…", "std:Print", "file", "print_document"),
+    _a("file.print_preview", "Print preview…", "معاينة الطباعة…", "Ctrl+Shift+Alt+P", "file", "print_preview"),
+    _a("file.export_pdf", "Export PDF…", "تصدير PDF…", "Ctrl+E", "file", "export_pdf"),
+    _a("file.quit", "Quit", "خروج", ("std:Quit", "Ctrl+Q"), "file", "close"),
+    _a("find.find", "Find…", "بحث…", "std:Find", "find", "show_find"),
+    _a("find.next", "Find next", "النتيجة التالية", ("std:FindNext", "F3"), "find", "find_next"),
+    _a("find.previous", "Find previous", "النتيجة السابقة", ("std:FindPrevious", "Shift+F3"), "find", "find_previous"),
+    _a("view.zoom_in", "Zoom in", "تكبير", "std:ZoomIn", "view", "zoom_in"),
+    _a("view.zoom_out", "Zoom out", "تصغير", "std:ZoomOut", "view", "zoom_out"),
+    _a("view.zoom_reset", "Reset zoom", "الحجم الافتراضي", "Ctrl+0", "view", "zoom_reset"),
+    _a("view.spacing_more", "More line spacing", "زيادة تباعد الأسطر", "Ctrl+]", "view", "spacing_more"),
+    _a("view.spacing_less", "Less line spacing", "تقليل تباعد الأسطر", "Ctrl+[", "view", "spacing_less"),
+    _a("view.justify", "Justify text", "ضبط النص", "Ctrl+J", "view", "toggle_justify", checkable=True),
+    _a("view.theme", "Switch theme (light, dark, system)", "تبديل السمة (فاتح، داكن، النظام)", "Ctrl+Shift+T", "view", "cycle_theme"),
+    _a("view.sidebar", "Show sidebar", "إظهار الشريط الجانبي", "Ctrl+B", "view", "toggle_sidebar", checkable=True),
+    _a("go.next_paragraph", "Next paragraph", "الفقرة التالية", "Ctrl+Down", "go", "next_paragraph"),
+    _a("go.previous_paragraph", "Previous paragraph", "الفقرة السابقة", "Ctrl+Up", "go", "previous_paragraph"),
+    _a("go.next_entity", "Next entity", "الكيان التالي", "N", "go", "next_entity", scope="reader"),
+    _a("go.previous_entity", "Previous entity", "الكيان السابق", "Shift+N", "go", "previous_entity", scope="reader"),
+    _a("go.next_mention", "Next mention of this entity", "الذكر التالي للكيان", "M", "go", "next_mention", scope="reader"),
+    _a("go.previous_mention", "Previous mention of this entity", "الذكر السابق للكيان", "Shift+M", "go", "previous_mention", scope="reader"),
+    _a("go.next_footnote", "Next footnote", "الحاشية التالية", "]", "go", "next_footnote", scope="reader"),
+    _a("go.previous_footnote", "Previous footnote", "الحاشية السابقة", "[", "go", "previous_footnote", scope="reader"),
+    _a("go.follow_footnote", "Follow footnote", "اتباع الحاشية", "Return", "go", "follow_footnote", scope="reader"),
+    _a("go.back", "Back", "رجوع", ("std:Back", "Backspace"), "go", "go_back", scope="reader"),
+    _a("go.forward", "Forward", "تقدم", "std:Forward", "go", "go_forward"),
+    _a("go.start", "Go to start", "إلى البداية", "Ctrl+Home", "go", "go_start"),
+    _a("go.end", "Go to end", "إلى النهاية", "Ctrl+End", "go", "go_end"),
+    _a("go.page_down", "Page down", "الصفحة التالية", ("PgDown", "Space"), "go", "page_down", scope="reader"),
+    _a("go.page_up", "Page up", "الصفحة السابقة", ("PgUp", "Shift+Space"), "go", "page_up", scope="reader"),
+    _a("focus.reader", "Focus reading view", "التركيز على النص", "Alt+1", "go", "focus_reader"),
+    _a("focus.sidebar", "Focus sidebar", "التركيز على الشريط الجانبي", "Alt+2", "go", "focus_sidebar"),
+    _a("focus.search", "Focus search box", "التركيز على مربع البحث", "Alt+3", "go", "show_find"),
+    _a("focus.cycle", "Next pane", "اللوحة التالية", "F6", "go", "cycle_focus"),
+    _a("help.palette", "Command palette…", "لوحة الأوامر…", ("Ctrl+Shift+P", "Ctrl+K"), "help", "show_palette"),
+    _a("help.shortcuts", "Keyboard shortcuts", "اختصارات لوحة المفاتيح", "F1", "help", "show_shortcuts"),
+    _a("help.shortcuts_key", "Keyboard shortcuts (reading view)", "الاختصارات (من النص)", "?", "", "show_shortcuts", scope="reader"),
+    _a("help.rebind", "Change a shortcut…", "تغيير اختصار…", "Ctrl+Alt+K", "help", "rebind_shortcut"),
+)
+
+MENUS = (("file", "&File", "ملف"), ("find", "F&ind", "بحث"), ("view", "&View", "عرض"), ("go", "&Go", "انتقال"), ("help", "&Help", "مساعدة"))
+
+
+def by_id() -> dict[str, ActionSpec]:
+    """The table keyed by action id."""
+    return {a.id: a for a in ACTIONS}

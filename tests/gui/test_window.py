@@ -1,0 +1,120 @@
+"""The reading window driven as a person would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core.entities import EntityType
+from reader.core.settings import load_settings
+from reader.ui.palette_colors import HIGHLIGHTS, PAGE, contrast
+
+
+def _background_at(win, offset: int) -> str:
+    cursor = QTextCursor(win.view.document())
+    cursor.setPosition(win.view.position_of(offset) + 1)
+    return cursor.charFormat().background().color().name()
+
+
+def test_seed_is_shown_right_to_left_with_highlights(window) -> None:
+    assert window.windowTitle().startswith("البيرو وبعد نجاح")
+    first = window.view.document().findBlockByNumber(1)
+    assert first.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert first.text().startswith("البيرو")
+    for entity in window.entities:
+        for m in entity.mentions:
+            assert _background_at(window, m.start) == HIGHLIGHTS["light"][entity.type][0]
+    top = [window.sidebar.entities.topLevelItem(i).text(0) for i in range(window.sidebar.entities.topLevelItemCount())]
+    assert any("People" in t for t in top) and any("Places" in t for t in top)
+    assert window.sidebar.notes.topLevelItemCount() == 1
+
+
+def test_highlight_contrast_is_readable() -> None:
+    for theme, colours in HIGHLIGHTS.items():
+        for background, text in colours.values():
+            assert contrast(background, text) >= 4.5, (theme, background)
+        assert contrast(PAGE[theme][0], PAGE[theme][1]) >= 4.5
+
+
+def test_switch_theme_recolours_and_persists(window, paths) -> None:
+    window.set_theme("dark")
+    maduro = next(e for e in window.entities if e.name == "مادورو")
+    assert _background_at(window, maduro.mentions[0].start) == HIGHLIGHTS["dark"][EntityType.PERSON][0]
+    assert load_settings(paths)[0].theme == "dark"
+    window.cycle_theme()
+    assert window.settings.theme == "auto"
+
+
+def test_clicking_an_entity_walks_its_mentions(window, qtbot) -> None:
+    tree = window.sidebar.entities
+    item = next(tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount()) for j in range(tree.topLevelItem(i).childCount())
+                if tree.topLevelItem(i).child(j).text(0).startswith("امريكا اللاتينية"))
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    entity = next(e for e in window.entities if e.name == "امريكا اللاتينية")
+    assert window.view.current_mark() == (entity.mentions[0].start, entity.mentions[0].end)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.current_mark() == (entity.mentions[1].start, entity.mentions[1].end)
+
+
+def test_footnote_link_and_back(window) -> None:
+    ref = window.view.ref_position("n1")
+    note = window.view.note_position("n1")
+    assert ref is not None and note is not None
+    window.view.anchorClicked.emit(QUrl("note:n1"))
+    assert window.view.textCursor().selectionStart() == note
+    window.go_back()
+    assert window.view.textCursor().position() != note
+    window.view.anchorClicked.emit(QUrl("ref:n1"))
+    assert window.view.textCursor().selectionStart() == ref
+
+
+def test_marker_tooltip_shows_the_note(window) -> None:
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.ref_position("n1") + 1)
+    assert cursor.charFormat().toolTip() == "كاتب وباحث اكاديمي فلسطيني"
+
+
+def test_hiding_a_type(window) -> None:
+    window.sidebar.type_boxes[EntityType.DATE].setChecked(False)
+    date = next(e for e in window.entities if e.type is EntityType.DATE)
+    assert _background_at(window, date.mentions[0].start) != HIGHLIGHTS["light"][EntityType.DATE][0]
+    assert "DATE" in window.settings.hidden_types
+
+
+def test_font_size_and_spacing_are_remembered(window, paths) -> None:
+    size = window.settings.font_size
+    window.zoom_in()
+    window.spacing_more()
+    saved = load_settings(paths)[0]
+    assert saved.font_size == size + 2 and saved.line_spacing > 1.25
+
+
+def test_bad_file_shows_a_message_and_keeps_the_document(window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00" * 50)
+    title = window.windowTitle()
+    assert not window.open_path(bad)
+    assert shown and "binary" in shown[0]
+    assert window.windowTitle() == title
+
+
+def test_drop_opens_a_file_and_recent_and_position_are_remembered(window, tmp_path: Path, paths, seed_path: Path) -> None:
+    other = tmp_path / "other.md"
+    other.write_text("# مقال آخر\n\nنص قصير عن القاهرة.", encoding="utf-8")
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.windowTitle() == "مقال آخر — Qari"
+    window.close()
+    saved = load_settings(paths)[0]
+    assert saved.recent_files[:2] == [str(other), str(seed_path)]
+    assert saved.positions[str(seed_path)] > 0

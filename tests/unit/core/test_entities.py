@@ -1,0 +1,72 @@
+"""The entity API on the seed article and on small cases."""
+
+from __future__ import annotations
+
+from reader.core.entities import EntityType, analyse, entity_key, group, peel, recognise, tag_tokens
+from reader.core.entities.dates import find_dates
+from reader.core.loaders import load
+from reader.core.normalize import fold
+
+EXPECTED = {
+    EntityType.PERSON: ["بيدرو كاستيلو", "مادورو", "غوايدو"],
+    EntityType.LOCATION: ["البيرو", "فنزويلا", "كندا", "الولايات المتحدة", "بريطانيا", "كولومبيا", "البرازيل", "المكسيك", "الارجنتين", "بوليفيا", "أمريكا اللاتينية"],
+    EntityType.ORGANIZATION: ["مجموعة ليما", "المخابرات المركزية الأمريكية"],
+    EntityType.DATE: ["28 من شهر يوليو", "عام 2017"],
+}
+
+
+def _by_key(entities):
+    return {(e.type, entity_key(e.name)): e for e in entities}
+
+
+def test_seed_entities_found_with_every_mention(seed_path) -> None:
+    doc = load(seed_path)
+    entities = analyse(doc.text)
+    found = _by_key(entities)
+    for kind, names in EXPECTED.items():
+        for name in names:
+            assert (kind, entity_key(name)) in found, (kind, name)
+    america = found[(EntityType.LOCATION, entity_key("أمريكا اللاتينية"))]
+    assert len(america.mentions) == 5
+    for m in america.mentions:
+        assert doc.text[m.start : m.end] == m.text
+    expected_keys = {(k, entity_key(n)) for k, ns in EXPECTED.items() for n in ns}
+    extra = [e.name for e in entities if (e.type, e.key) not in expected_keys]
+    # Real names not in the issue's list (القارة الامريكية, الكاريبي, سي اى ايه, خمسينات القرن الماضي) at most.
+    assert len(extra) <= 4, extra
+
+
+def test_grouping_folds_spellings_and_clitics() -> None:
+    text = "زار أمريكا. ثم عاد إلى امريكا. وفي بأمريكا أيضا."
+    entities = group(recognise(text))
+    places = [e for e in entities if e.type is EntityType.LOCATION]
+    assert len(places) == 1
+    assert len(places[0].mentions) == 3
+    assert places[0].name in {"أمريكا", "امريكا"}
+
+
+def test_peel_only_when_sure() -> None:
+    assert peel("والبيرو") == "البيرو"
+    assert peel("للامبريالية") == "الامبريالية"
+    assert peel("بأمريكا") == "أمريكا"
+    assert peel("بيدرو") == "بيدرو"
+    assert peel("كولومبيا") == "كولومبيا"
+
+
+def test_dates() -> None:
+    text = "في 3 من شهر كانون الثاني 2020 وفي عام ١٤٤٠ هـ وخلال تسعينيات القرن العشرين وفي يناير وفي رجب الشهر"
+    spans = [text[s:e] for s, e in find_dates(text)]
+    assert spans == ["3 من شهر كانون الثاني 2020", "عام ١٤٤٠ هـ", "تسعينيات القرن العشرين", "يناير"]
+
+
+def test_tag_tokens_uses_anercorp_labels() -> None:
+    tags = tag_tokens("قال الرئيس الأمريكي باراك أوباما في واشنطن".split())
+    assert len(tags) == 7
+    assert set(tags) <= {"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+    assert tags[-1] == "B-LOC"
+
+
+def test_offsets_survive_diacritics() -> None:
+    text = "وصل الرئيسُ إلى القَاهِرَةِ أمس."
+    places = [m for m in recognise(text) if m.type is EntityType.LOCATION]
+    assert places and fold(places[0].text) in {"القاهره"}
