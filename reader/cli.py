@@ -120,26 +120,41 @@ def _find(argv: list[str]) -> int:
 
 def _export_pdf(argv: list[str]) -> int:
     from reader.core import loaders
-    from reader.core.entities import analyse
+    from reader.core.entities import EntityType, analyse
     from reader.core.settings import Paths, load_settings
-    from reader.pdf.export import export_pdf
+    from reader.pdf.export import export_pages, export_pdf
 
     parser = argparse.ArgumentParser(prog="qari export-pdf", description="Export an article to PDF (no display needed).")
     parser.add_argument("file", type=Path)
-    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF file (with --png-pages: a folder)")
+    parser.add_argument("--png-pages", action="store_true", help="write the pages as PNG images into the -o folder (used for printing)")
+    parser.add_argument("--ppi", type=int, default=200, help="resolution of --png-pages")
     parser.add_argument("--paper", choices=("a4", "us-letter"))
+    parser.add_argument("--margin-mm", type=float)
+    parser.add_argument("--font-size", type=float)
     parser.add_argument("--no-highlights", action="store_true")
-    parser.add_argument("--western-digits", action="store_true")
+    parser.add_argument("--western-digits", action="store_true", help="page numbers 1 2 3 instead of ١ ٢ ٣")
+    parser.add_argument("--hide", action="append", default=[], choices=[t.value for t in EntityType], help="entity type not to highlight")
+    parser.add_argument("--config-dir", type=Path, help="read print options from settings under this folder")
     args = parser.parse_args(argv)
     doc = loaders.load(args.file)
-    options = load_settings(Paths.default())[0].print
+    paths = Paths.under(args.config_dir) if args.config_dir else Paths.default()
+    options = load_settings(paths)[0].print
     if args.paper:
         options.paper = args.paper
+    if args.margin_mm is not None:
+        options.margin_mm = max(5.0, min(50.0, args.margin_mm))
+    if args.font_size is not None:
+        options.font_size = max(6.0, min(40.0, args.font_size))
     if args.no_highlights:
         options.highlights = False
     if args.western_digits:
         options.arabic_digits = False
-    pages = export_pdf(doc, analyse(doc.text), args.output, options)
+    hidden = frozenset(EntityType(v) for v in args.hide)
+    if args.png_pages:
+        pages = export_pages(doc, analyse(doc.text), args.output, options, hidden, max(50, min(600, args.ppi)))
+    else:
+        pages = export_pdf(doc, analyse(doc.text), args.output, options, hidden)
     print(f"{args.output}: {pages} pages")
     return 0
 

@@ -132,9 +132,10 @@ def load_settings(paths: Paths) -> tuple[Settings, str | None]:
     return _from_dict(Settings, migrate(raw)), None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, make_parents: bool = True) -> None:
     """Write ``data`` to ``path`` so that it is either the old or the new content, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -38,6 +38,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("file.open_recent", "Open recent…", "فتح ملف حديث…", "Ctrl+Shift+O", "file", "open_recent"),
     _a("file.print", "Print…", "طباعة…", "std:Print", "file", "print_document"),
     _a("file.print_preview", "Print preview…", "معاينة الطباعة…", "Ctrl+Shift+Alt+P", "file", "print_preview"),
+    _a("file.print_settings", "Print settings…", "إعدادات الطباعة…", "Ctrl+Alt+P", "file", "print_settings"),
     _a("file.export_pdf", "Export PDF…", "تصدير PDF…", "Ctrl+E", "file", "export_pdf"),
     _a("file.quit", "Quit", "خروج", ("std:Quit", "Ctrl+Q"), "file", "close"),
     _a("find.find", "Find…", "بحث…", "std:Find", "find", "show_find"),

@@ -599,6 +599,18 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             print_dialog(self, self.doc, self.entities, self.settings, preview=False)
 
+    def print_settings(self) -> None:
+        """Paper, margins, print size, highlights, digits: chosen once, remembered."""
+        from reader.ui.printing import PrintOptionsDialog
+
+        dialog = PrintOptionsDialog(self.settings.print, self)
+        dialog.accepted.connect(lambda: self._set_print_options(dialog.options()))
+        dialog.open()
+
+    def _set_print_options(self, options) -> None:
+        self.settings.print = options
+        self._save()
+
     def print_preview(self) -> None:
         """Show the print preview."""
         from reader.ui.printing import print_dialog
