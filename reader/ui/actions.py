@@ -44,7 +44,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("find.find", "Find…", "بحث…", "std:Find", "find", "show_find"),
     _a("find.next", "Find next", "النتيجة التالية", ("std:FindNext", "F3"), "find", "find_next"),
     _a("find.previous", "Find previous", "النتيجة السابقة", ("std:FindPrevious", "Shift+F3"), "find", "find_previous"),
-    _a("view.zoom_in", "Zoom in", "تكبير", "std:ZoomIn", "view", "zoom_in"),
+    _a("view.zoom_in", "Zoom in", "تكبير", ("std:ZoomIn", "Ctrl+="), "view", "zoom_in"),
     _a("view.zoom_out", "Zoom out", "تصغير", "std:ZoomOut", "view", "zoom_out"),
     _a("view.zoom_reset", "Reset zoom", "الحجم الافتراضي", "Ctrl+0", "view", "zoom_reset"),
     _a("view.spacing_more", "More line spacing", "زيادة تباعد الأسطر", "Ctrl+]", "view", "spacing_more"),

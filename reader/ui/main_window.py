@@ -459,8 +459,8 @@ class MainWindow(QMainWindow):
         starts = [self.view.block_span(i)[0] for i in range(count)]
         mark = self.view.current_mark()
         here = mark[0] if mark else self.view.offset_at_cursor()
-        i = bisect_right(starts, here) - 1
-        target = max(0, min(count - 1, i + step if mark or step < 0 else i + (1 if here > starts[max(i, 0)] or i < 0 else 0)))
+        current = bisect_right(starts, here) - 1  # -1 while still in the title
+        target = max(0, min(count - 1, current + step))
         self.view.mark(*self.view.block_span(target))
 
     def next_paragraph(self) -> None:
