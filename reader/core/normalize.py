@@ -9,6 +9,7 @@ index in the original text of each folded character.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Harakat, tanwin, shadda, sukun (U+064B–U+0652) and the dagger alef (U+0670).
 DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
@@ -57,23 +58,41 @@ class Folding:
 DEFAULT = Folding()
 
 
+@lru_cache(maxsize=64)
+def _table(folding: Folding) -> tuple[dict[int, int | None], frozenset[str]]:
+    """A ``str.translate`` table for ``folding`` and the set of characters it drops."""
+    candidates = set(INVISIBLES) | DIACRITICS | QURANIC_MARKS | {TATWEEL} | set(HAMZA_ALEFS) | set(ALEF_MAQSURA) | set(TEH_MARBUTA)
+    table: dict[int, int | None] = {}
+    dropped = set()
+    for ch in candidates:
+        if folding.drops(ch):
+            table[ord(ch)] = None
+            dropped.add(ch)
+        elif folding.fold_char(ch) != ch:
+            table[ord(ch)] = ord(folding.fold_char(ch))
+    return table, frozenset(dropped)
+
+
 def fold_with_map(text: str, folding: Folding = DEFAULT) -> tuple[str, list[int]]:
     """Fold ``text``; return the folded string and, per folded char, its original index."""
-    out: list[str] = []
-    index: list[int] = []
-    drops = folding.drops
-    fold_char = folding.fold_char
-    for i, ch in enumerate(text):
-        if drops(ch):
-            continue
-        out.append(fold_char(ch))
-        index.append(i)
-    return "".join(out), index
+    table, dropped = _table(folding)
+    folded = text.translate(table)
+    if folding.case:
+        lowered = folded.lower()
+        if len(lowered) == len(folded):
+            folded = lowered
+        else:  # a rare letter whose lower case is longer: fold it alone
+            folded = "".join(folding.fold_char(c) if len(c.lower()) == 1 else c for c in folded)
+    if len(folded) == len(text):
+        return folded, list(range(len(text)))
+    return folded, [i for i, ch in enumerate(text) if ch not in dropped]
 
 
 def fold(text: str, folding: Folding = DEFAULT) -> str:
     """Fold ``text`` for comparison (no index map)."""
-    return fold_with_map(text, folding)[0]
+    table, _ = _table(folding)
+    folded = text.translate(table)
+    return folded.lower() if folding.case else folded
 
 
 def original_span(index: list[int], text: str, start: int, end: int, folding: Folding = DEFAULT) -> tuple[int, int]:

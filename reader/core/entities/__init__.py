@@ -7,9 +7,11 @@ thing (``أمريكا``, ``امريكا``, ``بأمريكا``) into one :class:`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from reader.core.entities.dates import find_dates
 from reader.core.entities.gazetteer import org_cues, organizations, peel_candidates, person_cues, place_spans, places, strip_article
@@ -125,11 +127,14 @@ def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) ->
     return inside[0].start, end, kind
 
 
+_fold_word = lru_cache(maxsize=200_000)(fold)
+
+
 def _sentence_spans(sent: list[Token], tagger: Tagger) -> list[tuple[int, int, EntityType]]:
     """Model spans of one sentence, trimmed, with known organisations laid over them."""
     words = [t.text for t in sent]
     model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tagger.tag(words))]
-    folded = [fold(w) for w in words]
+    folded = [_fold_word(w) for w in words]
     known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in place_spans(folded, organizations())]
     # An organisation cue word before a place names an organisation: مجموعة ليما, جامعة القاهرة.
     known += [
@@ -149,12 +154,21 @@ def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
     for sent in sentences(text):
         found += _sentence_spans(sent, tagger)
     # Dates win over the model's MISC; the model's names win over dates.
+    found.sort()
+    starts = [f[0] for f in found]
+    dropped: set[int] = set()
+    dates = []
     for ds, de in find_dates(text):
-        clash = [f for f in found if f[0] < de and ds < f[1]]
-        if all(f[2] is EntityType.MISC for f in clash):
-            found = [f for f in found if f not in clash]
-            found.append((ds, de, EntityType.DATE))
-    return [Mention(s, e, k, text[s:e]) for s, e, k in sorted(found)]
+        k = bisect_left(starts, de) - 1
+        clash = []
+        while k >= 0 and found[k][1] > ds:
+            clash.append(k)
+            k -= 1
+        if all(found[c][2] is EntityType.MISC for c in clash):
+            dropped.update(clash)
+            dates.append((ds, de, EntityType.DATE))
+    kept = [f for i, f in enumerate(found) if i not in dropped]
+    return [Mention(s, e, k, text[s:e]) for s, e, k in sorted(kept + dates)]
 
 
 def tag_tokens(words: list[str], tagger: Tagger | None = None) -> list[str]:

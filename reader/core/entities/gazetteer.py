@@ -79,19 +79,30 @@ def peel_candidates(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: First words of each gazetteer table (the tables are cached for the process, so ids are stable).
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
 def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = None) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` of a sentence that name a known place (or a ``table`` entry), longest first."""
     table = places() if table is None else table
+    firsts = _FIRSTS.get(id(table))
+    if firsts is None:
+        firsts = _FIRSTS[id(table)] = frozenset(key[0] for key in table)
     spans = []
     i = 0
     while i < len(folded):
-        for n in (4, 3, 2, 1):
-            if i + n <= len(folded):
-                rest = tuple(folded[i + 1 : i + n])
-                if any((first, *rest) in table for first in peel_candidates(folded[i])):
-                    spans.append((i, i + n))
-                    i += n
-                    break
+        starts = [c for c in peel_candidates(folded[i]) if c in firsts]
+        if starts:
+            for n in (4, 3, 2, 1):
+                if i + n <= len(folded):
+                    rest = tuple(folded[i + 1 : i + n])
+                    if any((first, *rest) in table for first in starts):
+                        spans.append((i, i + n))
+                        i += n
+                        break
+            else:
+                i += 1
         else:
             i += 1
     return spans
