@@ -35,7 +35,7 @@ def _fail(message: str) -> int:
 
 def _entities(argv: list[str]) -> int:
     from reader.core import loaders
-    from reader.core.entities import analyse, tag_tokens
+    from reader.core.entities import analyse, tag_sentences
     from reader.core.entities.conll import read_conll
 
     parser = argparse.ArgumentParser(prog="qari entities", description="Print the named entities of an article.")
@@ -50,9 +50,9 @@ def _entities(argv: list[str]) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise QariError(f"{args.conll}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
         lines = []
-        for sent in sentences:
-            words = [w for w, _ in sent]
-            lines += [f"{w} {t}" for w, t in zip(words, tag_tokens(words))]
+        words_per_sentence = [[w for w, _ in sent] for sent in sentences]
+        for words, tags in zip(words_per_sentence, tag_sentences(words_per_sentence)):
+            lines += [f"{w} {t}" for w, t in zip(words, tags)]
             lines.append("")
         out = "\n".join(lines)
     else:
@@ -171,6 +171,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
     parser.add_argument("--config-dir", type=Path, help="keep config, data and cache under this folder")
     parser.add_argument("--temp-basedir", action="store_true", help="use a fresh temporary folder for config, data and cache")
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # for benchmarks/startup.py
     return parser
 
 
@@ -243,8 +244,25 @@ def _run_window(args: argparse.Namespace, paths, load_settings) -> int:
     window.show_document(doc, entities)
     if args.screenshot:
         return _screenshot(window, app, args.screenshot, args.size)
+    if args.quit_after_paint:
+        _quit_after_first_paint(window, app)
     window.show()
     return app.exec()
+
+
+def _quit_after_first_paint(window, app) -> None:
+    """Print PAINTED when the reading view first paints, then quit (start-up benchmark)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                print("PAINTED", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window._paint_watch = Watch(window)
+    window.view.viewport().installEventFilter(window._paint_watch)
 
 
 def _screenshot(window, app, out: Path, size: str) -> int:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+import re
 from enum import Enum
 from functools import lru_cache
 
+from reader.core.entities.consistency import propagate
 from reader.core.entities.dates import find_dates
 from reader.core.entities.gazetteer import org_cues, organizations, peel_candidates, person_cues, place_spans, places, strip_article
 from reader.core.entities.model import Tagger, default_tagger
@@ -113,6 +115,9 @@ def _spans(tokens: list[Token], tags: list[str]) -> list[tuple[int, int, EntityT
     return out
 
 
+_PARTICIPLE = re.compile(r"^ال(?:م..و.|مت...|من...)$")
+
+
 def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) -> tuple[int, int, EntityType]:
     """Drop a leading title (الرئيس) or nisba adjective (اليساري) the model took into a name."""
     if kind is not EntityType.PERSON:
@@ -124,16 +129,19 @@ def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) ->
             inside = inside[1:]
         else:
             break
-    return inside[0].start, end, kind
+    # A trailing passive participle (غوايدو المدعوم: "the backed") describes the person.
+    while len(inside) > 1 and _PARTICIPLE.match(fold(inside[-1].text)):
+        inside = inside[:-1]
+    return inside[0].start, inside[-1].end, kind
 
 
 _fold_word = lru_cache(maxsize=200_000)(fold)
 
 
-def _sentence_spans(sent: list[Token], tagger: Tagger) -> list[tuple[int, int, EntityType]]:
-    """Model spans of one sentence, trimmed, with known organisations laid over them."""
+def _sentence_spans(sent: list[Token], tags: list[str]) -> list[tuple[int, int, EntityType]]:
+    """Model spans of one sentence (from its ``tags``), trimmed, with known organisations laid over them."""
     words = [t.text for t in sent]
-    model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tagger.tag(words))]
+    model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tags)]
     folded = [_fold_word(w) for w in words]
     known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in place_spans(folded, organizations())]
     # An organisation cue word before a place names an organisation: مجموعة ليما, جامعة القاهرة.
@@ -150,9 +158,11 @@ def _sentence_spans(sent: list[Token], tagger: Tagger) -> list[tuple[int, int, E
 def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
     """All mentions in ``text``, sorted by position, not overlapping."""
     tagger = tagger or default_tagger()
+    sents = sentences(text)
+    tags = propagate([[t.text for t in s] for s in sents], [tagger.tag([t.text for t in s]) for s in sents])
     found: list[tuple[int, int, EntityType]] = []
-    for sent in sentences(text):
-        found += _sentence_spans(sent, tagger)
+    for sent, seq in zip(sents, tags):
+        found += _sentence_spans(sent, seq)
     # Dates win over the model's MISC; the model's names win over dates.
     found.sort()
     starts = [f[0] for f in found]
@@ -171,22 +181,31 @@ def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
     return [Mention(s, e, k, text[s:e]) for s, e, k in sorted(kept + dates)]
 
 
+def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None) -> list[list[str]]:
+    """BIO tags in ANERcorp's labels for tokenised sentences of one document (dates left ``O``)."""
+    tagger = tagger or default_tagger()
+    model_tags = propagate(sentences_words, [tagger.tag(words) for words in sentences_words])
+    out = []
+    for words, seq in zip(sentences_words, model_tags):
+        tokens, pos = [], 0
+        for w in words:
+            tokens.append(Token(w, pos, pos + len(w)))
+            pos += len(w) + 1
+        tags = ["O"] * len(words)
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        for s, e, kind in _sentence_spans(tokens, seq):
+            first, last = starts[s], ends[e]
+            tags[first] = "B-" + TO_BIO[kind]
+            for i in range(first + 1, last + 1):
+                tags[i] = "I-" + TO_BIO[kind]
+        out.append(tags)
+    return out
+
+
 def tag_tokens(words: list[str], tagger: Tagger | None = None) -> list[str]:
-    """BIO tags in ANERcorp's labels for an already tokenised sentence (dates are left ``O``)."""
-    tokens, pos = [], 0
-    for w in words:
-        tokens.append(Token(w, pos, pos + len(w)))
-        pos += len(w) + 1
-    tags = ["O"] * len(words)
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
-    for s, e, kind in _sentence_spans(tokens, tagger or default_tagger()):
-        first, last = starts[s], ends[e]
-        label = TO_BIO[kind]
-        tags[first] = "B-" + label
-        for i in range(first + 1, last + 1):
-            tags[i] = "I-" + label
-    return tags
+    """BIO tags for one tokenised sentence."""
+    return tag_sentences([words], tagger)[0]
 
 
 def group(mentions: list[Mention]) -> list[Entity]:

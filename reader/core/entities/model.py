@@ -9,6 +9,7 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.core.entities.features import FEATURES_VERSION, sentence_features
+from reader.core.entities.lexicon import Lexicon
 from reader.core.errors import QariError
 from reader.core.resources import resource
 
@@ -19,7 +20,8 @@ META_FILE = "anercorp-crf.json"
 class Tagger:
     """A loaded CRF model.  ``tag(words)`` returns BIO tags in ANERcorp's labels."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
         meta_path = path.with_suffix(".json")
         if meta_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -35,7 +37,7 @@ class Tagger:
         """BIO tags for one sentence."""
         if not words:
             return []
-        return self._tagger.tag(sentence_features(words))
+        return self._tagger.tag(sentence_features(words, self._lexicon))
 
 
 @cache

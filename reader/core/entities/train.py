@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.core.entities.conll import read_conll, score
+from reader.core.entities import lexicon, tag_sentences
+from reader.core.entities.conll import Scores, read_conll, score
 from reader.core.entities.features import FEATURES_VERSION, sentence_features
 from reader.core.entities.model import MODEL_FILE, Tagger
 from reader.core.resources import resource
@@ -35,22 +36,38 @@ def split(sentences: list, dev_fraction: float = DEV_FRACTION) -> tuple[list, li
     return sentences[:cut], sentences[cut:]
 
 
+FOLDS = 5
+
+
 def fit(sentences: list, out: Path, params: dict | None = None) -> None:
-    """Train a CRF on ``sentences`` and write it to ``out``."""
+    """Train a CRF on ``sentences`` and write it to ``out``.
+
+    Lexicon features of each fold come from a lexicon of the other folds, so the
+    model sees them as they will be on new text, where many names are unseen.
+    """
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in sentences:
-        words = [w for w, _ in sent]
-        trainer.append(sentence_features(words), [t for _, t in sent])
+    size = -(-len(sentences) // FOLDS)
+    for k in range(FOLDS):
+        fold_part = sentences[k * size : (k + 1) * size]
+        others = sentences[: k * size] + sentences[(k + 1) * size :]
+        lex = lexicon.build(others)
+        for sent in fold_part:
+            words = [w for w, _ in sent]
+            trainer.append(sentence_features(words, lex), [t for _, t in sent])
     trainer.set_params({**PARAMS, **(params or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
 
 
-def evaluate(model: Path, sentences: list) -> str:
-    """Entity-level scores of ``model`` on ``sentences``, as a table."""
-    tagger = Tagger(model)
+def evaluate(model: Path, sentences: list, lex: lexicon.Lexicon | None = None) -> Scores:
+    """Entity-level scores of the whole pipeline with ``model`` (and ``lex``, else the shipped lexicon).
+
+    It is what ``qari entities --conll`` outputs: model, consistency pass, name trimming and
+    known organisations; dates are not part of ANERcorp's labels.
+    """
+    tagger = Tagger(model, lex)
     gold = [[t for _, t in s] for s in sentences]
-    pred = [tagger.tag([w for w, _ in s]) for s in sentences]
+    pred = tag_sentences([[w for w, _ in s] for s in sentences], tagger)
     return score(gold, pred)
 
 
@@ -77,13 +94,17 @@ def main(argv: list[str] | None = None) -> int:
     train_part, dev_part = split(sentences)
     params = {"c1": args.c1, "c2": args.c2}
     started = time.perf_counter()
+    args.out.with_suffix(".json").unlink(missing_ok=True)  # a stale record must not describe the new model
     fit(train_part, args.out, params)
-    dev = evaluate(args.out, dev_part)
+    dev = evaluate(args.out, dev_part, lexicon.build(train_part))
     print(f"dev ({len(dev_part)} sentences):\n{dev.table()}")
     trained_on = "train part (dev held out)"
+    shipped = train_part
     if args.full:
         fit(sentences, args.out, params)
         trained_on = "all of the training split (after dev scoring)"
+        shipped = sentences
+    lexicon.save(lexicon.build(shipped), args.out.with_name(lexicon.LEXICON_FILE))
     meta = {
         "model": MODEL_FILE,
         "features_version": FEATURES_VERSION,
