@@ -9,6 +9,7 @@ document-level consistency pass, as in two-stage NER systems).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from reader.core.entities.gazetteer import light_stem
 from reader.core.normalize import fold
@@ -20,8 +21,13 @@ MIN_CHARS = 3
 MIN_SHARE = 0.2
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return light_stem(fold(word))
+
+
 def _key(words: list[str]) -> tuple[str, ...]:
-    return tuple(light_stem(fold(w)) for w in words)
+    return tuple(_stem(w) for w in words)
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -44,21 +50,23 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
     if not found:
         return tags
     stems = [_key(words) for words in sentences]
+    firsts = {k[0] for k in found}
+    lengths = sorted({len(k) for k in found}, reverse=True)
     occurrences: Counter[tuple[str, ...]] = Counter()
-    longest = max(map(len, found))
     for st in stems:
-        for n in range(1, longest + 1):
-            for i in range(len(st) - n + 1):
-                if st[i : i + n] in found:
-                    occurrences[st[i : i + n]] += 1
+        for i, stem in enumerate(st):
+            if stem in firsts:
+                for n in lengths:
+                    if st[i : i + n] in found:
+                        occurrences[st[i : i + n]] += 1
     spread = {k: c.most_common(1)[0][0] for k, c in found.items() if sum(c.values()) / occurrences[k] >= MIN_SHARE}
     out = [list(seq) for seq in tags]
     for st, seq in zip(stems, out):
         i = 0
         while i < len(st):
-            for n in range(min(longest, len(st) - i), 0, -1):
+            for n in lengths if st[i] in firsts else ():
                 key = st[i : i + n]
-                if key in spread and all(t == "O" for t in seq[i : i + n]):
+                if len(key) == n and key in spread and all(t == "O" for t in seq[i : i + n]):
                     seq[i] = "B-" + spread[key]
                     for k in range(i + 1, i + n):
                         seq[k] = "I-" + spread[key]

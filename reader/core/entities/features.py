@@ -7,6 +7,7 @@ neighbour features are assembled per sentence, which keeps tagging fast.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.core.entities.gazetteer import light_stem, org_cues, person_cues, place_spans
 from reader.core.entities.lexicon import Lexicon, default_lexicon
@@ -17,9 +18,21 @@ from reader.core.normalize import fold
 FEATURES_VERSION = 5
 
 
+class _Word(NamedTuple):
+    """Everything about one word that does not depend on its neighbours."""
+
+    folded: str
+    stem: str
+    own: tuple[str, ...]
+    as_prev: tuple[str, ...]  # what the next word sees of it ("-1:…")
+    as_next: tuple[str, ...]  # what the previous word sees of it ("+1:…")
+    as_prev2: tuple[str, ...]  # "-2:…"
+    as_next2: tuple[str, ...]  # "+2:…"
+
+
 @lru_cache(maxsize=200_000)
-def _word(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
-    """(folded, stem, own features, features a neighbour sees) for one word."""
+def _word(word: str) -> _Word:
+    """Features of one word, computed once per distinct word."""
     n = fold(word)
     stem = light_stem(n)
     if word.isdigit() or all("\u0660" <= c <= "\u0669" for c in word):
@@ -55,48 +68,59 @@ def _word(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
     if stem in person_cues():
         own.append("cuePER")
         seen.append("cuePER")
-    return n, stem, tuple(own), tuple(seen)
+    return _Word(n, stem, tuple(own), tuple("-1:" + f for f in seen), tuple("+1:" + f for f in seen), ("-2:s=" + stem, "-2:w=" + n), ("+2:s=" + stem, "+2:w=" + n))
+
+
+#: Lexicon features per lexicon and word: (own, "-1:" first, "+1:" first, "+2:" first).
+_LEX_CACHE: dict[int, dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _lex(lexicon: Lexicon, info: _Word) -> tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    cache = _LEX_CACHE.setdefault(id(lexicon), {})
+    hit = cache.get(info.folded)
+    if hit is None:
+        own = lexicon_features(lexicon, info.folded, info.stem)
+        first = own[:1]
+        hit = cache[info.folded] = (own, tuple("-1:" + f for f in first), tuple("+1:" + f for f in first), tuple("+2:" + f for f in first))
+    return hit
 
 
 def sentence_features(words: list[str], lexicon: Lexicon | None = None) -> list[list[str]]:
     """CRF features for each word of one sentence (``lexicon``: the shipped one if None)."""
     lexicon = default_lexicon() if lexicon is None else lexicon
     info = [_word(w) for w in words]
-    lex = [lexicon_features(lexicon, i[0], i[1]) for i in info]
-    folded = [i[0] for i in info]
-    stems = [i[1] for i in info]
+    lex = [_lex(lexicon, i) for i in info]
     gaz = [""] * len(words)
-    for start, end in place_spans(folded):
+    for start, end in place_spans([i.folded for i in info]):
         gaz[start] = "gB"
         for k in range(start + 1, end):
             gaz[k] = "gI"
     last = len(words) - 1
     out = []
-    for i, (n, stem, own, _) in enumerate(info):
-        feats = ["bias", *own, *lex[i]]
+    for i, word in enumerate(info):
+        feats = ["bias", *word.own, *lex[i][0]]
         if gaz[i]:
             feats.append("gaz=" + gaz[i])
         if i == 0:
             feats.append("BOS")
         else:
-            feats.extend("-1:" + f for f in info[i - 1][3])
-            feats.append("b-1=" + info[i - 1][0] + "|" + n)
-            feats.extend("-1:" + f for f in lex[i - 1][:1])
+            prev = info[i - 1]
+            feats.extend(prev.as_prev)
+            feats.append("b-1=" + prev.folded + "|" + word.folded)
+            feats.extend(lex[i - 1][1])
             if gaz[i - 1]:
                 feats.append("-1:gaz=" + gaz[i - 1])
             if i > 1:
-                feats.append("-2:s=" + stems[i - 2])
-                feats.append("-2:w=" + folded[i - 2])
+                feats.extend(info[i - 2].as_prev2)
         if i == last:
             feats.append("EOS")
         else:
-            feats.extend("+1:" + f for f in info[i + 1][3])
-            feats.extend("+1:" + f for f in lex[i + 1][:1])
+            feats.extend(info[i + 1].as_next)
+            feats.extend(lex[i + 1][2])
             if gaz[i + 1]:
                 feats.append("+1:gaz=" + gaz[i + 1])
             if i + 1 < last:
-                feats.append("+2:s=" + stems[i + 2])
-                feats.append("+2:w=" + folded[i + 2])
-                feats.extend("+2:" + f for f in lex[i + 2][:1])
+                feats.extend(info[i + 2].as_next2)
+                feats.extend(lex[i + 2][3])
         out.append(feats)
     return out

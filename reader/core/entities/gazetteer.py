@@ -42,7 +42,7 @@ def places() -> dict[tuple[str, ...], int]:
         if words:
             key = (strip_article(words[0]), *words[1:])
             out[key] = len(key)
-    return out
+    return _register(out)
 
 
 @cache
@@ -53,7 +53,7 @@ def organizations() -> dict[tuple[str, ...], int]:
         words = fold(name).split()
         key = (strip_article(words[0]), *words[1:])
         out[key] = len(key)
-    return out
+    return _register(out)
 
 
 @cache
@@ -79,16 +79,28 @@ def peel_candidates(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-#: First words of each gazetteer table (the tables are cached for the process, so ids are stable).
+#: Gazetteer tables by id, and their first words (the tables are cached for the process, so ids are stable).
+_TABLES: dict[int, dict[tuple[str, ...], int]] = {}
 _FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _register(table: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
+    _TABLES[id(table)] = table
+    _FIRSTS[id(table)] = frozenset(key[0] for key in table)
+    return table
 
 
 def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = None) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` of a sentence that name a known place (or a ``table`` entry), longest first."""
     table = places() if table is None else table
-    firsts = _FIRSTS.get(id(table))
-    if firsts is None:
-        firsts = _FIRSTS[id(table)] = frozenset(key[0] for key in table)
+    return _spans_cached(tuple(folded), id(table))
+
+
+@lru_cache(maxsize=4096)
+def _spans_cached(folded: tuple[str, ...], table_id: int) -> list[tuple[int, int]]:
+    """The features and the recogniser both ask for a sentence's places: answer once."""
+    table = _TABLES[table_id]
+    firsts = _FIRSTS[table_id]
     spans = []
     i = 0
     while i < len(folded):
