@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.sidebar.entityActivated.connect(self._on_entity_chosen)
         self.sidebar.noteActivated.connect(self.show_note)
         self.sidebar.hiddenTypesChanged.connect(self._on_hidden_changed)
+        self.sidebar.escaped.connect(self.focus_reader)
         self.dock = QDockWidget("الكيانات والحواشي · Entities and notes")
         self.dock.setObjectName("sidebarDock")
         self.dock.setWidget(self.sidebar)
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id: dict[str, QAction] = {}
         self._build_actions()
+        # Tab order of the panes: text → sidebar list → find box.
+        QWidget.setTabOrder(self.view, self.sidebar.entities)
+        QWidget.setTabOrder(self.sidebar.entities, self.find_bar.query)
         self.statusBar()
 
     # -- actions ------------------------------------------------------------------

@@ -150,6 +150,10 @@ class ReadingView(QTextBrowser):
         self._update_margins()
         self._refresh_selections()
 
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab leaves the text for the next pane (QTextBrowser would walk its links; ] and [ do that)."""
+        return QWidget.focusNextPrevChild(self, next_)
+
     # -- geometry -----------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Keep the text to a readable measure, centred."""

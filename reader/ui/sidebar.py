@@ -17,11 +17,16 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class _Tree(QTreeWidget):
-    """A tree where Enter activates the current item (Qt's default is platform-dependent)."""
+    """A tree where Enter activates the current item (Qt's default is platform-dependent) and Escape leaves."""
+
+    escaped = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
             self.itemActivated.emit(self.currentItem(), 0)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
             return
         super().keyPressEvent(event)
 
@@ -38,6 +43,7 @@ class Sidebar(QWidget):
     entityActivated = Signal(str, str)
     noteActivated = Signal(str)
     hiddenTypesChanged = Signal(list)
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +81,8 @@ class Sidebar(QWidget):
         self.notes.setWordWrap(True)
         self.notes.itemActivated.connect(self._on_note)
         self.notes.itemClicked.connect(self._on_note)
+        self.entities.escaped.connect(self.escaped)
+        self.notes.escaped.connect(self.escaped)
         self.tabs.addTab(self.entities, "الكيانات · Entities")
         self.tabs.addTab(self.notes, "الحواشي · Notes")
         layout.addWidget(self.tabs, 1)
@@ -121,6 +129,9 @@ class Sidebar(QWidget):
         first = self.entities.topLevelItem(0)
         if first is not None and first.childCount():
             self.entities.setCurrentItem(first.child(0))
+        # The reading direction of the lists follows their (Arabic) content.
+        self.entities.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.notes.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
 
     def _on_entity(self, item: QTreeWidgetItem) -> None:
         kind, key = item.data(0, ROLE)

@@ -162,3 +162,28 @@ def test_zoom_theme_sidebar_keys(window, qtbot) -> None:
     press(qtbot, window.view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert window.dock.isVisible()
     assert size > 0
+
+
+def test_arrow_keys_follow_reading_order_in_rtl(window, qtbot) -> None:
+    window.view.setFocus()
+    start = window.view.position_of(10)
+    window.view.go_to_position(start)
+    press(qtbot, window.view, Qt.Key.Key_Left)
+    assert window.view.textCursor().position() == start + 1, "Left moves forward in Arabic text"
+    press(qtbot, window.view, Qt.Key.Key_Right)
+    assert window.view.textCursor().position() == start
+
+
+def test_tab_and_escape_move_between_panes(window, qtbot) -> None:
+    window.view.setFocus()
+    press(qtbot, window.view, Qt.Key.Key_Tab)
+    assert focused() is window.sidebar.entities
+    press(qtbot, window.sidebar.entities, Qt.Key.Key_Escape)
+    assert focused() is window.view
+    window.focus_sidebar()
+    window.sidebar.tabs.setCurrentIndex(1)
+    window.sidebar.notes.setFocus()
+    window.sidebar.notes.setCurrentItem(window.sidebar.notes.topLevelItem(0))
+    press(qtbot, window.sidebar.notes, Qt.Key.Key_Return)
+    assert window.view.textCursor().selectionStart() == window.view.note_position("n1")
+    assert focused() is window.view
