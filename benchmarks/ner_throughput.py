@@ -47,8 +47,10 @@ def main() -> None:
                 runs.append(time.perf_counter() - start)
             tokens = len(tokenize(doc.text))
         best = min(runs)
-        print(f"{len(doc.text.split()):>7} words, {tokens:>7} tokens: {best:.3f} s → {tokens / best:,.0f} tokens/s "
-              f"({sum(len(e.mentions) for e in entities)} mentions, {len(entities)} entities)")
+        print(
+            f"{len(doc.text.split()):>7} words, {tokens:>7} tokens: {best:.3f} s → {tokens / best:,.0f} tokens/s "
+            f"({sum(len(e.mentions) for e in entities)} mentions, {len(entities)} entities)"
+        )
 
 
 def varied_text(limit_tokens: int = 125_000) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
 def once(command: list[str], real: bool) -> float:
     env = {**os.environ}
     if not real:
@@ -44,7 +45,10 @@ def main() -> None:
     command = [str(args.frozen)] if args.frozen else [sys.executable, "-m", "reader"]
     once(command, args.real)  # warm the file cache
     times = [once(command, args.real) for _ in range(args.runs)]
-    print(f"{'frozen' if args.frozen else 'source'} start-up to painted window: median {statistics.median(times):.3f} s, min {min(times):.3f} s, max {max(times):.3f} s ({args.runs} runs, {'xcb' if args.real else 'offscreen'})")
+    kind = "frozen" if args.frozen else "source"
+    platform = "xcb" if args.real else "offscreen"
+    spread = f"min {min(times):.3f} s, max {max(times):.3f} s"
+    print(f"{kind} start-up to painted window: median {statistics.median(times):.3f} s, {spread} ({args.runs} runs, {platform})")
 
 
 if __name__ == "__main__":

@@ -72,9 +72,23 @@ def main() -> int:
     render_icons(icons)
     env = {**os.environ, "QARI_ONEFILE": "1" if args.onefile else "0", "QARI_ICON_DIR": str(icons)}
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(ROOT / "packaging" / "qari.spec"), "--noconfirm", "--clean",
-         "--distpath", str(args.dist), "--workpath", str(args.work / "pyinstaller"), "--log-level", "WARN"],
-        check=True, env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(ROOT / "packaging" / "qari.spec"),
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(args.dist),
+            "--workpath",
+            str(args.work / "pyinstaller"),
+            "--log-level",
+            "WARN",
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
     )
     target = args.dist / "qari"
     if target.is_dir():

@@ -19,10 +19,19 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.core.errors import QariError
+
+if TYPE_CHECKING:  # annotations only: the command-line paths must not pay for Qt imports
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.settings import Paths, Settings
+    from reader.ui.main_window import MainWindow
 
 SUBCOMMANDS = ("entities", "find", "export-pdf")
 EXIT_ERROR = 2
@@ -51,8 +60,8 @@ def _entities(argv: list[str]) -> int:
             raise QariError(f"{args.conll}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
         lines = []
         words_per_sentence = [[w for w, _ in sent] for sent in sentences]
-        for words, tags in zip(words_per_sentence, tag_sentences(words_per_sentence)):
-            lines += [f"{w} {t}" for w, t in zip(words, tags)]
+        for words, tags in zip(words_per_sentence, tag_sentences(words_per_sentence), strict=True):
+            lines += [f"{w} {t}" for w, t in zip(words, tags, strict=True)]
             lines.append("")
         out = "\n".join(lines)
     else:
@@ -66,8 +75,13 @@ def _entities(argv: list[str]) -> int:
                 "encoding": doc.encoding,
                 "title": doc.title,
                 "entities": [
-                    {"type": e.type.value, "name": e.name, "normalized": e.key, "count": len(e.mentions),
-                     "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
+                    {
+                        "type": e.type.value,
+                        "name": e.name,
+                        "normalized": e.key,
+                        "count": len(e.mentions),
+                        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
+                    }
                     for e in entities
                 ],
             }
@@ -110,8 +124,18 @@ def _find(argv: list[str]) -> int:
     options = SearchOptions(args.match_diacritics, args.match_hamza, args.match_kashida, args.whole_word)
     spans = find_all(args.pattern, text, options)
     if args.json:
-        print(json.dumps({"pattern": args.pattern, "file": str(args.file), "count": len(spans),
-                          "matches": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "pattern": args.pattern,
+                    "file": str(args.file),
+                    "count": len(spans),
+                    "matches": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for s, e in spans:
             print(f"{s}\t{e}\t{text[s:e]}")
@@ -160,8 +184,11 @@ def _export_pdf(argv: list[str]) -> int:
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="qari", description="Qari (قارئ): a reader for Arabic articles.",
-                                     epilog="Subcommands: qari entities …, qari find …, qari export-pdf … (each has --help).")
+    parser = argparse.ArgumentParser(
+        prog="qari",
+        description="Qari (قارئ): a reader for Arabic articles.",
+        epilog="Subcommands: qari entities …, qari find …, qari export-pdf … (each has --help).",
+    )
     parser.add_argument("file", nargs="?", type=Path, help="article to open (.txt, .md, .html); the sample article if omitted")
     parser.add_argument("--version", action="version", version=f"Qari {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render the window offscreen to a PNG and exit")
@@ -176,9 +203,10 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _list_actions() -> int:
+    from PySide6.QtGui import QKeySequence
+
     from reader.ui.actions import ACTIONS
     from reader.ui.main_window import key_sequences
-    from PySide6.QtGui import QKeySequence
 
     _ensure_gui_app(offscreen=True)
     print("id\tshortcut\tlabel\tlabel_ar")
@@ -221,7 +249,7 @@ def _gui(argv: list[str]) -> int:
             shutil.rmtree(temp_base, ignore_errors=True)
 
 
-def _run_window(args: argparse.Namespace, paths, load_settings) -> int:
+def _run_window(args: argparse.Namespace, paths: Paths, load_settings: Callable[[Paths], tuple[Settings, str | None]]) -> int:
     from reader.core import loaders
     from reader.core.entities import analyse
     from reader.core.resources import seed_article
@@ -250,12 +278,12 @@ def _run_window(args: argparse.Namespace, paths, load_settings) -> int:
     return app.exec()
 
 
-def _quit_after_first_paint(window, app) -> None:
+def _quit_after_first_paint(window: MainWindow, app: QApplication) -> None:
     """Print PAINTED when the reading view first paints, then quit (start-up benchmark)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Watch(QObject):
-        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt override
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Paint:
                 print("PAINTED", flush=True)
                 QTimer.singleShot(0, app.quit)
@@ -265,7 +293,7 @@ def _quit_after_first_paint(window, app) -> None:
     window.view.viewport().installEventFilter(window._paint_watch)
 
 
-def _screenshot(window, app, out: Path, size: str) -> int:
+def _screenshot(window: MainWindow, app: QApplication, out: Path, size: str) -> int:
     try:
         width, height = (int(v) for v in size.lower().split("x"))
     except ValueError as exc:

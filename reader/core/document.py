@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block is; decides its style on screen and on paper."""
 
     HEADING = "heading"
@@ -17,7 +17,7 @@ class BlockKind(str, Enum):
     LIST_ITEM = "list_item"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Base direction of a block, from its first strong character (Unicode P2)."""
 
     RTL = "rtl"

@@ -22,7 +22,7 @@ def _arabic_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0
-    return sum("\u0600" <= c <= "\u06FF" for c in letters) / len(letters)
+    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters)
 
 
 def _looks_binary(data: bytes) -> bool:

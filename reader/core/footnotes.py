@@ -71,11 +71,7 @@ def split_notes(paragraphs: list[str]) -> tuple[list[str], list[tuple[str, str]]
     body = paragraphs[:end]
     # Bare "1-" style markers are only notes if the body refers to them.
     joined = "\n".join(body)
-    kept = [
-        (m, t)
-        for m, t in notes
-        if not re.fullmatch(rf"[{_DIGITS}]+\s*[-–.)]", m) or any(p.search(joined) for p in _body_patterns(m))
-    ]
+    kept = [(m, t) for m, t in notes if not re.fullmatch(rf"[{_DIGITS}]+\s*[-–.)]", m) or any(p.search(joined) for p in _body_patterns(m))]
     if len(kept) != len(notes):
         return paragraphs, []
     return body, notes

@@ -14,9 +14,18 @@ from reader.core.document import Block, BlockKind, Document, InlineStyle, base_d
 from reader.core.footnotes import link_notes, split_notes
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "form", "nav", "button", "select", "textarea"}
-_BLOCKS = {"p": BlockKind.PARAGRAPH, "blockquote": BlockKind.QUOTE, "li": BlockKind.LIST_ITEM, "div": BlockKind.PARAGRAPH,
-           "section": BlockKind.PARAGRAPH, "article": BlockKind.PARAGRAPH, "td": BlockKind.PARAGRAPH, "dd": BlockKind.PARAGRAPH,
-           "figcaption": BlockKind.PARAGRAPH, "pre": BlockKind.PARAGRAPH}
+_BLOCKS = {
+    "p": BlockKind.PARAGRAPH,
+    "blockquote": BlockKind.QUOTE,
+    "li": BlockKind.LIST_ITEM,
+    "div": BlockKind.PARAGRAPH,
+    "section": BlockKind.PARAGRAPH,
+    "article": BlockKind.PARAGRAPH,
+    "td": BlockKind.PARAGRAPH,
+    "dd": BlockKind.PARAGRAPH,
+    "figcaption": BlockKind.PARAGRAPH,
+    "pre": BlockKind.PARAGRAPH,
+}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "col", "area", "base", "track", "param"}

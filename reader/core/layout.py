@@ -47,7 +47,7 @@ def _cut(block: Block, start: int, marks: list[tuple[int, int, dict]]) -> tuple[
     """Split ``block`` at every boundary in ``marks`` (block-relative spans with attributes)."""
     bounds = sorted({0, len(block.text), *(p for s, e, _ in marks for p in (s, e) if 0 <= p <= len(block.text))})
     runs = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         attrs: dict = {}
         for s, e, extra in marks:
             if s <= a and b <= e:
@@ -81,7 +81,11 @@ def describe(blocks: list[LaidBlock]) -> str:
     for b in blocks:
         lines.append(f"[{b.index}] {b.kind.value} level={b.level} dir={b.direction.value} start={b.start}")
         for r in b.runs:
-            tags = [t for t in (r.entity and f"entity={r.entity.value}:{r.entity_key}", r.note_id and f"note={r.note_id}", r.em and "em", r.strong and "strong") if t]
+            tags = [
+                t
+                for t in (r.entity and f"entity={r.entity.value}:{r.entity_key}", r.note_id and f"note={r.note_id}", r.em and "em", r.strong and "strong")
+                if t
+            ]
             if tags:
                 lines.append(f"    {r.start}:{r.start + len(r.text)} {' '.join(tags)} «{r.text}»")
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ from reader.core.footnotes import is_note_line, link_notes, split_notes
 MAX_BYTES = 20 * 1024 * 1024
 _MARKDOWN = {".md", ".markdown", ".mdown"}
 _HTML = {".html", ".htm", ".xhtml"}
-_SENTENCE_END = tuple(".!?؟:؛…\"”»)")
+_SENTENCE_END = tuple('.!?؟:؛…"”»)')
 
 
 def load(path: str | Path) -> Document:

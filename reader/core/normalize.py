@@ -14,10 +14,10 @@ from functools import lru_cache
 #: Harakat, tanwin, shadda, sukun (U+064B–U+0652) and the dagger alef (U+0670).
 DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
 #: Quranic annotation marks that readers never type either.
-QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06E5", "\u06E6"}
+QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06e5", "\u06e6"}
 TATWEEL = "\u0640"
 HAMZA_ALEFS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
-ALEF_MAQSURA = {"\u0649": "\u064A"}
+ALEF_MAQSURA = {"\u0649": "\u064a"}
 TEH_MARBUTA = {"\u0629": "\u0647"}
 #: Zero-width and directional controls that never change what a word is.
 INVISIBLES = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff")
@@ -112,4 +112,4 @@ def original_span(index: list[int], text: str, start: int, end: int, folding: Fo
 
 def has_presentation_forms(text: str) -> bool:
     """True if ``text`` holds Arabic presentation forms (pre-shaped glyph code points)."""
-    return any("\uFB50" <= ch <= "\uFDFF" or "\uFE70" <= ch <= "\uFEFF" and ch != "\ufeff" for ch in text)
+    return any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" and ch != "\ufeff" for ch in text)

@@ -36,7 +36,7 @@ class SearchOptions:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in DIACRITICS or ch == TATWEEL or "\u0610" <= ch <= "\u061A" or "\u06D6" <= ch <= "\u06ED"
+    return ch.isalnum() or ch in DIACRITICS or ch == TATWEEL or "\u0610" <= ch <= "\u061a" or "\u06d6" <= ch <= "\u06ed"
 
 
 def _word_start(folded: str, pos: int) -> int:

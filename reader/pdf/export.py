@@ -56,7 +56,9 @@ def export_pdf(doc: Document, entities: list[Entity], out: Path, options: PrintO
     return page_count(pdf)
 
 
-def export_pages(doc: Document, entities: list[Entity], folder: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset(), ppi: int = 200) -> int:
+def export_pages(
+    doc: Document, entities: list[Entity], folder: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset(), ppi: int = 200
+) -> int:
     """Write the pages as ``page-0001.png``… into ``folder`` (for printing); return the count."""
     pages = render_pages(doc, entities, options, hidden, ppi)
     for i, png in enumerate(pages, start=1):

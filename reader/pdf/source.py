@@ -85,20 +85,20 @@ def typst_source(doc: Document, entities: list[Entity], options: PrintOptions, h
     digits = "١" if options.arabic_digits else "1"
     size = options.font_size
     lines = [
-        f'#set document(title: {lit(doc.title)})',
+        f"#set document(title: {lit(doc.title)})",
         f"#set page(paper: {lit(paper)}, margin: {options.margin_mm}mm,",
         f"  header: context {{ if counter(page).get().first() > 1 [#set text(size: {size * 0.7}pt, fill: luma(90)); #align(center)[#{lit(doc.title)}]] }},",
-        f'  footer: context [#set text(size: {size * 0.75}pt); #align(center)[#counter(page).display({lit(digits)})]])',
+        f"  footer: context [#set text(size: {size * 0.75}pt); #align(center)[#counter(page).display({lit(digits)})]])",
         f'#set text(font: {lit(FONT)}, lang: "ar", dir: rtl, size: {size}pt)',
         # Amiri's kerning opens gaps that pdftotext reads as spaces inside words (طو يلا); without it
         # copied text keeps its words whole (measured on the seed: 52 split words → 0).
         "#set text(kerning: false)",
         "#set par(leading: 0.9em, spacing: 1.1em)",
-        "#show heading: set text(weight: \"bold\")",
+        '#show heading: set text(weight: "bold")',
         "#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))",
     ]
     title_notes = "".join(_note(doc, n.note_id) for n in doc.footnotes if n.ref_block is None)
-    lines.append(f"#align(right)[#text(size: {size * 1.6}pt, weight: \"bold\")[#{lit(doc.title)}{title_notes}]]")
+    lines.append(f'#align(right)[#text(size: {size * 1.6}pt, weight: "bold")[#{lit(doc.title)}{title_notes}]]')
     present = [t for t in EntityType if t not in hidden and any(e.type is t for e in entities)]
     if options.highlights and present:
         keys = "#h(1em)".join(f'#box(fill: rgb("{HIGHLIGHT[t]}"), inset: 2pt, outset: 1pt)[#{lit(LEGEND[t])}]' for t in present)

@@ -28,7 +28,9 @@ class ActionSpec:
     scope: str = "window"
 
 
-def _a(id: str, label: str, label_ar: str, shortcuts: str | tuple[str, ...], menu: str, handler: str, checkable: bool = False, scope: str = "window") -> ActionSpec:
+def _a(
+    id: str, label: str, label_ar: str, shortcuts: str | tuple[str, ...], menu: str, handler: str, checkable: bool = False, scope: str = "window"
+) -> ActionSpec:
     keys = (shortcuts,) if isinstance(shortcuts, str) else shortcuts
     return ActionSpec(id, label, label_ar, tuple(k for k in keys if k), menu, handler, checkable, scope)
 

@@ -47,7 +47,12 @@ class FindBar(QWidget):
         self.hamza = QCheckBox("مطابقة الهمزات")
         self.kashida = QCheckBox("مطابقة الكشيدة")
         self.whole_word = QCheckBox("كلمة كاملة")
-        for box, tip in ((self.diacritics, "Match diacritics"), (self.hamza, "Match hamza forms of alef"), (self.kashida, "Match kashida (tatweel)"), (self.whole_word, "Whole word (prefixes و ف ب ك ل ال allowed)")):
+        for box, tip in (
+            (self.diacritics, "Match diacritics"),
+            (self.hamza, "Match hamza forms of alef"),
+            (self.kashida, "Match kashida (tatweel)"),
+            (self.whole_word, "Whole word (prefixes و ف ب ك ل ال allowed)"),
+        ):
             box.setToolTip(tip)
             box.toggled.connect(self.searchChanged)
             layout.addWidget(box)

@@ -19,7 +19,7 @@ from reader.core.entities import Entity, EntityType, Mention, analyse
 from reader.core.errors import QariError
 from reader.core.layout import lay_out
 from reader.core.search import find_all
-from reader.core.settings import Paths, Settings, save_settings
+from reader.core.settings import Paths, PrintOptions, Settings, save_settings
 from reader.ui import theme as themes
 from reader.ui.actions import ACTIONS, MENUS, ActionSpec
 from reader.ui.dialogs import CommandPalette, RebindDialog, ShortcutSheet
@@ -611,7 +611,7 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._set_print_options(dialog.options()))
         dialog.open()
 
-    def _set_print_options(self, options) -> None:
+    def _set_print_options(self, options: PrintOptions) -> None:
         self.settings.print = options
         self._save()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -96,7 +97,7 @@ def _options_ok(parent: QWidget, doc: Document) -> bool:
     return True
 
 
-def export_pdf_dialog(window, doc: Document, entities: list, settings: Settings) -> PdfJob | None:
+def export_pdf_dialog(window: QMainWindow, doc: Document, entities: list, settings: Settings) -> PdfJob | None:
     """Ask where to save, then export in the background."""
     if not _options_ok(window, doc):
         return None
@@ -107,7 +108,7 @@ def export_pdf_dialog(window, doc: Document, entities: list, settings: Settings)
     return start_export(window, doc, settings, Path(path))
 
 
-def start_export(window, doc: Document, settings: Settings, out: Path) -> PdfJob:
+def start_export(window: QMainWindow, doc: Document, settings: Settings, out: Path) -> PdfJob:
     """Export ``doc`` to ``out`` in the background, reporting in the status bar."""
     job = PdfJob(window, doc, settings, out, lambda p: window.statusBar().showMessage(f"Saved {p}", 8000))
     window._pdf_job = job  # keep it alive until it finishes
@@ -144,7 +145,7 @@ def _printer(settings: Settings) -> QPrinter:
     return printer
 
 
-def print_dialog(window, doc: Document, entities: list, settings: Settings, preview: bool) -> PdfJob | None:
+def print_dialog(window: QMainWindow, doc: Document, entities: list, settings: Settings, preview: bool) -> PdfJob | None:
     """Typeset to a temporary PDF, then print it or preview it."""
     if not _options_ok(window, doc):
         return None

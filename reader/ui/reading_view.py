@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QUrl, Signal, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import BlockKind, Direction, Document
@@ -155,7 +155,7 @@ class ReadingView(QTextBrowser):
         return QWidget.focusNextPrevChild(self, next_)
 
     # -- geometry -----------------------------------------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Keep the text to a readable measure, centred."""
         super().resizeEvent(event)
         self._update_margins()

@@ -51,8 +51,12 @@ def test_switch_theme_recolours_and_persists(window, paths) -> None:
 
 def test_clicking_an_entity_walks_its_mentions(window, qtbot) -> None:
     tree = window.sidebar.entities
-    item = next(tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount()) for j in range(tree.topLevelItem(i).childCount())
-                if tree.topLevelItem(i).child(j).text(0).startswith("امريكا اللاتينية"))
+    item = next(
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        if tree.topLevelItem(i).child(j).text(0).startswith("امريكا اللاتينية")
+    )
     rect = tree.visualItemRect(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     entity = next(e for e in window.entities if e.name == "امريكا اللاتينية")

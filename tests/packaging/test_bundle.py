@@ -19,8 +19,13 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def built_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("bundle")
-    subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(base / "dist"), "--work", str(base / "build")],
-                   check=True, cwd=ROOT, timeout=1200, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(base / "dist"), "--work", str(base / "build")],
+        check=True,
+        cwd=ROOT,
+        timeout=1200,
+        capture_output=True,
+    )
     return base / "dist" / "qari"
 
 

@@ -7,11 +7,11 @@ thing (``أمريكا``, ``امريكا``, ``بأمريكا``) into one :class:`
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-import re
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from reader.core.entities.consistency import propagate
@@ -22,7 +22,7 @@ from reader.core.entities.tokens import Token, sentences
 from reader.core.normalize import fold
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """Entity types, in the order the sidebar lists them."""
 
     PERSON = "PERSON"
@@ -103,7 +103,7 @@ def _spans(tokens: list[Token], tags: list[str]) -> list[tuple[int, int, EntityT
     out = []
     start = kind = None
     end = 0
-    for tok, tag in zip([*tokens, None], [*tags, "O"]):
+    for tok, tag in zip([*tokens, None], [*tags, "O"], strict=True):
         prefix, _, label = tag.partition("-")
         if kind is not None and (prefix != "I" or _FROM_BIO.get(label) != kind):
             out.append((start, end, kind))
@@ -161,7 +161,7 @@ def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
     sents = sentences(text)
     tags = propagate([[t.text for t in s] for s in sents], [tagger.tag([t.text for t in s]) for s in sents])
     found: list[tuple[int, int, EntityType]] = []
-    for sent, seq in zip(sents, tags):
+    for sent, seq in zip(sents, tags, strict=True):
         found += _sentence_spans(sent, seq)
     # Dates win over the model's MISC; the model's names win over dates.
     found.sort()
@@ -186,7 +186,7 @@ def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None
     tagger = tagger or default_tagger()
     model_tags = propagate(sentences_words, [tagger.tag(words) for words in sentences_words])
     out = []
-    for words, seq in zip(sentences_words, model_tags):
+    for words, seq in zip(sentences_words, model_tags, strict=True):
         tokens, pos = [], 0
         for w in words:
             tokens.append(Token(w, pos, pos + len(w)))

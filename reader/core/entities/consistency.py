@@ -33,7 +33,7 @@ def _key(words: list[str]) -> tuple[str, ...]:
 def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """Tags with each found name also applied to its untagged occurrences."""
     found: dict[tuple[str, ...], Counter[str]] = {}
-    for words, seq in zip(sentences, tags):
+    for words, seq in zip(sentences, tags, strict=True):
         i = 0
         while i < len(seq):
             if seq[i].startswith("B-") or seq[i].startswith("I-"):
@@ -61,7 +61,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
                         occurrences[st[i : i + n]] += 1
     spread = {k: c.most_common(1)[0][0] for k, c in found.items() if sum(c.values()) / occurrences[k] >= MIN_SHARE}
     out = [list(seq) for seq in tags]
-    for st, seq in zip(stems, out):
+    for st, seq in zip(stems, out, strict=True):
         i = 0
         while i < len(st):
             for n in lengths if st[i] in firsts else ():

@@ -68,7 +68,9 @@ def _word(word: str) -> _Word:
     if stem in person_cues():
         own.append("cuePER")
         seen.append("cuePER")
-    return _Word(n, stem, tuple(own), tuple("-1:" + f for f in seen), tuple("+1:" + f for f in seen), ("-2:s=" + stem, "-2:w=" + n), ("+2:s=" + stem, "+2:w=" + n))
+    return _Word(
+        n, stem, tuple(own), tuple("-1:" + f for f in seen), tuple("+1:" + f for f in seen), ("-2:s=" + stem, "-2:w=" + n), ("+2:s=" + stem, "+2:w=" + n)
+    )
 
 
 #: Lexicon features per lexicon and word: (own, "-1:" first, "+1:" first, "+2:" first).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARKS = "\u064B-\u065F\u0670\u0640\u06D6-\u06ED"
+_MARKS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
 TOKEN_RE = re.compile(rf"[^\W\d_][\w{_MARKS}]*|[{_MARKS}]+|\d+(?:[.,٫]\d+)*|[\u0660-\u0669]+|\S")
 _SENTENCE_END = frozenset(".!?؟\n")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")

@@ -55,7 +55,12 @@ def test_superscript_and_bracket_markers(tmp_path: Path) -> None:
 
 def test_markdown(tmp_path: Path) -> None:
     path = tmp_path / "c.md"
-    path.write_text("# العنوان\n\n## قسم\n\nنص **عريض** و*مائل* ورابط [هنا](http://example.invalid) وصورة ![x](http://example.invalid/x.png)[^a].\n\n> اقتباس\n\n- بند\n\n[^a]: الحاشية", encoding="utf-8")
+    path.write_text(
+        "# العنوان\n\n## قسم\n\n"
+        "نص **عريض** و*مائل* ورابط [هنا](http://example.invalid) وصورة ![x](http://example.invalid/x.png)[^a].\n\n"
+        "> اقتباس\n\n- بند\n\n[^a]: الحاشية",
+        encoding="utf-8",
+    )
     doc = loaders.load(path)
     assert doc.title == "العنوان" and not doc.title_is_derived
     kinds = [b.kind for b in doc.blocks]

@@ -33,7 +33,13 @@ def _should_match(form: str, opts: SearchOptions, word: str) -> bool:
 
 
 def _cases():
-    options = [SearchOptions(), SearchOptions(match_diacritics=True), SearchOptions(match_hamza=True), SearchOptions(match_kashida=True), SearchOptions(whole_word=True)]
+    options = [
+        SearchOptions(),
+        SearchOptions(match_diacritics=True),
+        SearchOptions(match_hamza=True),
+        SearchOptions(match_kashida=True),
+        SearchOptions(whole_word=True),
+    ]
     for word, form, opts, prefix in itertools.product(WORDS, FORMS, options, PREFIXES):
         if prefix not in ("", "و", "ب") and form != "plain":
             continue
