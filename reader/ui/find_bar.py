@@ -39,6 +39,7 @@ class FindBar(QWidget):
         self.query.setObjectName("findQuery")
         self.query.setPlaceholderText("بحث… (يتجاهل التشكيل والهمزات)")
         self.query.setClearButtonEnabled(True)
+        self.query.setMinimumWidth(220)
         self.query.textChanged.connect(self.searchChanged)
         self.query.stepRequested.connect(self.stepRequested)
         self.query.closeRequested.connect(self.close_bar)

@@ -220,7 +220,8 @@ def group(mentions: list[Mention]) -> list[Entity]:
         entities.setdefault(key, Entity(key[1], m.type, name)).mentions.append(m)
         spellings.setdefault(key, Counter())[name] += 1
     for key, entity in entities.items():
-        entity.name = spellings[key].most_common(1)[0][0]
+        # The commonest spelling; among equals, the plainest (fewest harakat and tatweel).
+        entity.name = min(spellings[key].items(), key=lambda item: (-item[1], len(item[0]) - len(fold(item[0]))))[0]
     return list(entities.values())
 
 

@@ -82,3 +82,9 @@ def test_offsets_survive_diacritics() -> None:
     text = "وصل الرئيسُ إلى القَاهِرَةِ أمس."
     places = [m for m in recognise(text) if m.type is EntityType.LOCATION]
     assert places and fold(places[0].text) in {"القاهره"}
+
+
+def test_display_name_prefers_the_plain_spelling() -> None:
+    text = "زار الرئيس أَمْرِيكَا ثم عاد إلى امريـــكا وكتب عن أمريكا."
+    places = [e for e in group(recognise(text)) if e.type is EntityType.LOCATION]
+    assert [p.name for p in places] == ["أمريكا"]
