@@ -10,23 +10,13 @@ import locale
 
 from reader.core.document import BlockKind, Direction, Document
 from reader.core.entities import Entity, EntityType
+from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
 from reader.core.layout import LaidBlock, lay_out
 from reader.core.settings import PrintOptions
 
-HIGHLIGHT = {
-    EntityType.PERSON: "#ffd8a8",
-    EntityType.LOCATION: "#b2f2bb",
-    EntityType.ORGANIZATION: "#a5d8ff",
-    EntityType.DATE: "#eebefa",
-    EntityType.MISC: "#e9ecef",
-}
-LEGEND = {
-    EntityType.PERSON: "أشخاص",
-    EntityType.LOCATION: "أماكن",
-    EntityType.ORGANIZATION: "منظمات",
-    EntityType.DATE: "تواريخ",
-    EntityType.MISC: "أسماء أخرى",
-}
+#: The PDF is printed on white: it takes the light theme's colours.
+HIGHLIGHT = {kind: colours[0] for kind, colours in HIGHLIGHTS["light"].items()}
+LEGEND = {kind: labels[1] for kind, labels in TYPE_LABELS.items()}
 FONT = "Amiri"
 #: Countries whose default paper is US Letter.
 _LETTER_TERRITORIES = {"US", "CA", "MX", "CL", "CO", "VE", "PH", "GT", "CR", "PA", "DO", "PR", "SV", "NI", "BO"}

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import BlockKind, Direction, Document
 from reader.core.entities import EntityType
+from reader.core.entity_style import HIGHLIGHTS, PAGE
 from reader.core.layout import LaidBlock
-from reader.ui.palette_colors import HIGHLIGHTS, PAGE
 
 #: Longest comfortable line, in average characters of the body font.
 MEASURE_CHARS = 70

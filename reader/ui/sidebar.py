@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QTreeW
 
 from reader.core.document import Footnote
 from reader.core.entities import Entity, EntityType
-from reader.ui.palette_colors import HIGHLIGHTS, TYPE_LABELS
+from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
 
 ROLE = Qt.ItemDataRole.UserRole
 

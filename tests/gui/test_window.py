@@ -10,8 +10,8 @@ from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.entities import EntityType
+from reader.core.entity_style import HIGHLIGHTS, PAGE, contrast
 from reader.core.settings import load_settings
-from reader.ui.palette_colors import HIGHLIGHTS, PAGE, contrast
 
 
 def _background_at(win, offset: int) -> str:

@@ -1,4 +1,7 @@
-"""Entity highlight colours per type and theme, chosen for a 4.5:1 contrast with the text."""
+"""Entity highlight colours and type labels, shared by the screen and the PDF.
+
+Colours are chosen for a 4.5:1 contrast with the text in each theme (a test checks it).
+"""
 
 from __future__ import annotations
 
