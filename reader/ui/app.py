@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import fontpkg_amiri
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFileOpenEvent, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core.resources import resource
@@ -34,11 +34,27 @@ def load_fonts() -> str:
     return family
 
 
+#: Qt messages that say nothing to a user (the offscreen platform cannot hint window sizes).
+_QUIET = ("This plugin does not support propagateSizeHints()",)
+_previous_handler = None
+
+
+def _message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in _QUIET:
+        return
+    if _previous_handler is not None:
+        _previous_handler(kind, context, message)
+    else:
+        sys.stderr.write(message + "\n")
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    global _previous_handler
+    _previous_handler = qInstallMessageHandler(_message_handler)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("Qari")
@@ -50,6 +66,21 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class FileOpenHandler(QObject):
+    """Opens files the desktop hands over as events (macOS Finder's double-click, "Open with")."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Open the file of a FileOpen event."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self._window.open_path(event.file())
+            return True
+        return False
+
+
 def make_window(settings: Settings, paths: Paths, app: QApplication) -> MainWindow:
     """Fonts, theme and a main window for ``settings``."""
     family = load_fonts()
@@ -57,4 +88,5 @@ def make_window(settings: Settings, paths: Paths, app: QApplication) -> MainWind
     themes.apply(app, settings.theme)
     window = MainWindow(settings, paths, family)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: window.follow_system_theme())
+    app.installEventFilter(FileOpenHandler(window))
     return window

@@ -122,3 +122,12 @@ def test_drop_opens_a_file_and_recent_and_position_are_remembered(window, tmp_pa
     saved = load_settings(paths)[0]
     assert saved.recent_files[:2] == [str(other), str(seed_path)]
     assert saved.positions[str(seed_path)] > 0
+
+
+def test_desktop_file_open_event_opens_the_file(window, qapp, tmp_path: Path) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+
+    article = tmp_path / "opened.md"
+    article.write_text("# فتح من سطح المكتب\n\nنص.", encoding="utf-8")
+    qapp.sendEvent(qapp, QFileOpenEvent(str(article)))
+    assert window.windowTitle() == "فتح من سطح المكتب — Qari"

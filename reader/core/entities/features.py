@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.entities.gazetteer import light_stem, org_cues, person_cues, place_spans
+from reader.core.entities.gazetteer import light_stem, org_cues, person_cues, person_names, place_spans
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.entities.lexicon import features as lexicon_features
 from reader.core.normalize import fold
 
 #: Bump when features change: a model trained on other features must be retrained.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 
 class _Word(NamedTuple):
@@ -68,6 +68,10 @@ def _word(word: str) -> _Word:
     if stem in person_cues():
         own.append("cuePER")
         seen.append("cuePER")
+    names = person_names()
+    if n in names or stem in names:
+        own.append("gPER")
+        seen.append("gPER")
     return _Word(
         n, stem, tuple(own), tuple("-1:" + f for f in seen), tuple("+1:" + f for f in seen), ("-2:s=" + stem, "-2:w=" + n), ("+2:s=" + stem, "+2:w=" + n)
     )

@@ -57,6 +57,12 @@ def organizations() -> dict[tuple[str, ...], int]:
 
 
 @cache
+def person_names() -> frozenset[str]:
+    """Folded one-word personal names (CC BY 4.0 list from arabnamer; see the file's header)."""
+    return frozenset(fold(n) for n in read_list("gazetteers", "person_names.txt") if " " not in n)
+
+
+@cache
 def org_cues() -> frozenset[str]:
     """Folded words that open organisation names (article stripped)."""
     return frozenset(strip_article(fold(w)) for w in read_list("gazetteers", "org_cues.txt"))

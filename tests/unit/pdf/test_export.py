@@ -19,6 +19,7 @@ from reader.pdf.source import lit, typst_source
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "seed.typ"
+GOLDEN_TEXT = ROOT / "tests" / "golden" / "seed_pdf.txt"
 WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+|[0-9]+|[A-Za-z]+")
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by .ci/run")
@@ -58,6 +59,13 @@ def test_seed_pdf_text_is_in_logical_order(seed_path: Path, tmp_path: Path) -> N
     got = WORD.findall(text)
     assert any(got[i : i + len(words)] == words for i in range(len(got) - len(words) + 1))
     assert "كاتب وباحث اكاديمي فلسطيني" in " ".join(text.split())
+    # The footnote marker links to its note and the note back to the marker.
+    assert len(re.findall(rb"/Subtype\s*/Link", out.read_bytes())) >= 2
+    # Golden: the text as pdftotext gives it back, whitespace normalised.
+    normalised = " ".join(text.split()) + "\n"
+    if os.environ.get("QARI_REGEN_GOLDEN"):
+        GOLDEN_TEXT.write_text(normalised, encoding="utf-8")
+    assert normalised == GOLDEN_TEXT.read_text(encoding="utf-8")
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     assert "Amiri-Regular" in fonts and all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])
 
