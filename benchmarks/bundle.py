@@ -1,7 +1,7 @@
 """The standalone app's budgets: build time, size (with the largest parts), frozen start-up.
 
-    python benchmarks/bundle.py            # builds dist/qari first
-    python benchmarks/bundle.py --no-build # measures an existing dist/qari
+python benchmarks/bundle.py            # builds dist/qari first
+python benchmarks/bundle.py --no-build # measures an existing dist/qari
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "packaging"))
 
-from build import folder_size  # noqa: E402
 from startup import once  # noqa: E402
+
+from build import folder_size  # noqa: E402
 
 
 def main() -> None:
