@@ -5,7 +5,7 @@ load → entities → Typst → file), and, when calibre's ``ebook-convert`` is 
 PATH, the same text through it for comparison, with how much of each PDF's text
 ``pdftotext`` gives back word for word.
 
-    python benchmarks/pdf_export.py [--repeat 250]
+    python benchmarks/pdf_export.py [--repeat 266]
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def pages_of(pdf: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=250, help="copies of the article in the long document")
+    parser.add_argument("--repeat", type=int, default=266, help="copies of the article in the long document")
     args = parser.parse_args()
     seed = seed_article()
     body, note = seed.read_text(encoding="utf-8").rsplit("\n", 1)
