@@ -7,19 +7,27 @@ python benchmarks/bundle.py --no-build # measures an existing dist/qari
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "packaging"))
 
-from startup import once  # noqa: E402
 
-from build import folder_size  # noqa: E402
+def _load(path: Path) -> ModuleType:
+    """Import a script beside the project by path (they are not packages)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+folder_size = _load(ROOT / "packaging" / "build.py").folder_size
+once = _load(ROOT / "benchmarks" / "startup.py").once
 
 
 def main() -> None:
