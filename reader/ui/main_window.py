@@ -594,14 +594,14 @@ class MainWindow(QMainWindow):
         from reader.ui.printing import export_pdf_dialog
 
         if self.doc is not None:
-            export_pdf_dialog(self, self.doc, self.entities, self.settings)
+            export_pdf_dialog(self, self.doc, self.settings)
 
     def print_document(self) -> None:
         """Print through Qt's print dialog."""
         from reader.ui.printing import print_dialog
 
         if self.doc is not None:
-            print_dialog(self, self.doc, self.entities, self.settings, preview=False)
+            print_dialog(self, self.doc, self.settings, preview=False)
 
     def print_settings(self) -> None:
         """Paper, margins, print size, highlights, digits: chosen once, remembered."""
@@ -620,4 +620,4 @@ class MainWindow(QMainWindow):
         from reader.ui.printing import print_dialog
 
         if self.doc is not None:
-            print_dialog(self, self.doc, self.entities, self.settings, preview=True)
+            print_dialog(self, self.doc, self.settings, preview=True)

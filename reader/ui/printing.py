@@ -97,7 +97,7 @@ def _options_ok(parent: QWidget, doc: Document) -> bool:
     return True
 
 
-def export_pdf_dialog(window: QMainWindow, doc: Document, entities: list, settings: Settings) -> PdfJob | None:
+def export_pdf_dialog(window: QMainWindow, doc: Document, settings: Settings) -> PdfJob | None:
     """Ask where to save, then export in the background."""
     if not _options_ok(window, doc):
         return None
@@ -145,7 +145,7 @@ def _printer(settings: Settings) -> QPrinter:
     return printer
 
 
-def print_dialog(window: QMainWindow, doc: Document, entities: list, settings: Settings, preview: bool) -> PdfJob | None:
+def print_dialog(window: QMainWindow, doc: Document, settings: Settings, preview: bool) -> PdfJob | None:
     """Typeset to a temporary PDF, then print it or preview it."""
     if not _options_ok(window, doc):
         return None
@@ -159,7 +159,7 @@ def print_dialog(window: QMainWindow, doc: Document, entities: list, settings: S
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _result: shutil.rmtree(path, ignore_errors=True))
             dialog.open()
-            window._print_preview = dialog
+            window._print_preview = (dialog, printer)  # the dialog paints on this printer: keep it alive
         else:
             dialog = QPrintDialog(printer, window)
             if dialog.exec() == QDialog.DialogCode.Accepted:

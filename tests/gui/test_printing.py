@@ -63,3 +63,15 @@ def test_print_options_persist(window, qtbot, paths) -> None:
     dialog.accept()
     saved = load_settings(paths)[0].print
     assert saved.paper == "us-letter" and saved.arabic_digits is False
+
+
+def test_print_preview_shows_the_typeset_pages(window, qtbot) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    window.print_preview()
+    qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog) is not None, timeout=60000)
+    dialog = window.findChild(QPrintPreviewDialog)
+    folder = window._pdf_job.out
+    assert sorted(p.name for p in folder.iterdir()) == ["page-0001.png"]
+    dialog.close()
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=10000)
