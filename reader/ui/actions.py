@@ -53,6 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("view.spacing_less", "Less line spacing", "تقليل تباعد الأسطر", "Ctrl+[", "view", "spacing_less"),
     _a("view.justify", "Justify text", "ضبط النص", "Ctrl+J", "view", "toggle_justify", checkable=True),
     _a("view.theme", "Switch theme (light, dark, system)", "تبديل السمة (فاتح، داكن، النظام)", "Ctrl+Shift+T", "view", "cycle_theme"),
+    _a("view.direction", "Window layout right-to-left / left-to-right", "اتجاه الواجهة (يمين-يسار)", "Ctrl+Shift+D", "view", "toggle_ui_direction"),
     _a("view.sidebar", "Show sidebar", "إظهار الشريط الجانبي", "Ctrl+B", "view", "toggle_sidebar", checkable=True),
     _a("go.next_paragraph", "Next paragraph", "الفقرة التالية", "Ctrl+Down", "go", "next_paragraph"),
     _a("go.previous_paragraph", "Previous paragraph", "الفقرة السابقة", "Ctrl+Up", "go", "previous_paragraph"),

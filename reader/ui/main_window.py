@@ -24,6 +24,7 @@ from reader.ui import theme as themes
 from reader.ui.actions import ACTIONS, MENUS, ActionSpec
 from reader.ui.dialogs import CommandPalette, RebindDialog, ShortcutSheet
 from reader.ui.find_bar import FindBar
+from reader.ui.loading import SYNC_LIMIT, BackgroundLoad
 from reader.ui.reading_view import ReadingView
 from reader.ui.sidebar import Sidebar
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self._back: list[int] = []
         self._forward: list[int] = []
         self._theme = themes.resolve(settings.theme)
+        self._loading: BackgroundLoad | None = None
         self.setWindowTitle("Qari")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -168,7 +170,19 @@ class MainWindow(QMainWindow):
 
     # -- documents ----------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
-        """Open ``path``; on failure say why and keep the current document."""
+        """Open ``path``; on failure say why and keep the current document.
+
+        An article opens at once; a large file is read and analysed in the
+        background (returns True at once, the window stays usable, and the
+        status bar says so), then shown.
+        """
+        path = Path(path)
+        try:
+            large = path.is_file() and path.stat().st_size > SYNC_LIMIT
+        except OSError:
+            large = False
+        if large:
+            return self._open_in_background(path)
         try:
             doc = loaders.load(path)
             entities = analyse(doc.text)
@@ -177,6 +191,32 @@ class MainWindow(QMainWindow):
             return False
         self.show_document(doc, entities)
         return True
+
+    def _open_in_background(self, path: Path) -> bool:
+        if self._loading is not None:
+            self.statusBar().showMessage("Still opening the previous file…", 5000)
+            return False
+        job = BackgroundLoad(path, self)
+        job.loaded.connect(self._background_loaded)
+        job.failed.connect(self._background_failed)
+        self._loading = job
+        self.statusBar().showMessage(f"Opening {path.name}: reading and finding entities… · جارٍ الفتح…")
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        job.start()
+        return True
+
+    def _end_background(self) -> None:
+        self._loading = None
+        QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+
+    def _background_loaded(self, doc: Document, entities: list[Entity]) -> None:
+        self._end_background()
+        self.show_document(doc, entities)
+
+    def _background_failed(self, message: str) -> None:
+        self._end_background()
+        QMessageBox.warning(self, "Qari", message)
 
     def show_document(self, doc: Document, entities: list[Entity]) -> None:
         """Display an already loaded document."""
@@ -327,6 +367,13 @@ class MainWindow(QMainWindow):
         """Called when the system colour scheme changes."""
         if self.settings.theme == "auto":
             self.set_theme("auto")
+
+    def toggle_ui_direction(self) -> None:
+        """Mirror the window (menus, sidebar side) between Arabic and Latin layouts; the text keeps its own direction."""
+        self.settings.ui_direction = "ltr" if self.settings.ui_direction == "rtl" else "rtl"
+        rtl = self.settings.ui_direction == "rtl"
+        QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        self._save()
 
     def toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""

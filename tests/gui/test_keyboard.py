@@ -187,3 +187,14 @@ def test_tab_and_escape_move_between_panes(window, qtbot) -> None:
     press(qtbot, window.sidebar.notes, Qt.Key.Key_Return)
     assert window.view.textCursor().selectionStart() == window.view.note_position("n1")
     assert focused() is window.view
+
+
+def test_window_direction_key(window, qtbot, paths) -> None:
+    from reader.core.settings import load_settings
+
+    before = QApplication.layoutDirection()
+    press(qtbot, window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.layoutDirection() != before
+    assert load_settings(paths)[0].ui_direction == ("ltr" if before == Qt.LayoutDirection.RightToLeft else "rtl")
+    press(qtbot, window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.layoutDirection() == before

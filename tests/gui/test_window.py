@@ -131,3 +131,28 @@ def test_desktop_file_open_event_opens_the_file(window, qapp, tmp_path: Path) ->
     article.write_text("# فتح من سطح المكتب\n\nنص.", encoding="utf-8")
     qapp.sendEvent(qapp, QFileOpenEvent(str(article)))
     assert window.windowTitle() == "فتح من سطح المكتب — Qari"
+
+
+def test_large_file_opens_in_the_background(window, qtbot, tmp_path: Path, seed_text: str) -> None:
+    from reader.ui.loading import SYNC_LIMIT
+
+    body = seed_text.rsplit("\n", 1)[0]
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join([body] * (SYNC_LIMIT // len(body.encode()) + 20)), encoding="utf-8")
+    assert window.open_path(big)
+    assert window._loading is not None, "a large file must not be analysed on the UI thread"
+    qtbot.waitUntil(lambda: window._loading is None, timeout=60000)
+    assert window.doc.source == big
+    assert sum(len(e.mentions) for e in window.entities) > 100
+
+
+def test_large_bad_file_reports_from_the_background(window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.loading import SYNC_LIMIT
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "big.bin"
+    bad.write_bytes(b"\x00\x01" * SYNC_LIMIT)
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert "binary" in shown[0]
