@@ -167,9 +167,9 @@ def _export_pdf(argv: list[str]) -> int:
     if args.paper:
         options.paper = args.paper
     if args.margin_mm is not None:
-        options.margin_mm = max(5.0, min(50.0, args.margin_mm))
+        options.margin_mm = max(options.MARGIN_RANGE[0], min(options.MARGIN_RANGE[1], args.margin_mm))
     if args.font_size is not None:
-        options.font_size = max(6.0, min(40.0, args.font_size))
+        options.font_size = max(options.FONT_RANGE[0], min(options.FONT_RANGE[1], args.font_size))
     if args.no_highlights:
         options.highlights = False
     if args.western_digits:

@@ -20,6 +20,8 @@ from reader.core.errors import QariError
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
+#: Reading positions kept; the oldest are forgotten first.
+MAX_POSITIONS = 500
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Paths:
 class PrintOptions:
     """What the user chose once for paper and PDF."""
 
+    MARGIN_RANGE = (5.0, 50.0)
+    FONT_RANGE = (8.0, 30.0)
+
     paper: str = ""  # "" → from the locale (Letter in the Americas, A4 elsewhere)
     margin_mm: float = 20.0
     font_size: float = 13.0
@@ -88,6 +93,13 @@ class Settings:
     shortcuts: dict[str, str] = field(default_factory=dict)
     sidebar_visible: bool = True
     print: PrintOptions = field(default_factory=PrintOptions)
+
+    def remember_position(self, path: str, position: int) -> None:
+        """Keep where ``path`` was being read; the most recent :data:`MAX_POSITIONS` are kept."""
+        self.positions.pop(path, None)
+        self.positions[path] = position
+        while len(self.positions) > MAX_POSITIONS:
+            self.positions.pop(next(iter(self.positions)))
 
     def add_recent(self, path: str) -> None:
         """Put ``path`` first in the recent files list."""

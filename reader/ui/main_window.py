@@ -46,6 +46,12 @@ def key_sequences(keys: tuple[str, ...]) -> list[QKeySequence]:
     return unique
 
 
+def wrapped_step(positions: list[int], here: int, step: int) -> int:
+    """Index of the first position after ``here`` (step > 0) or the last before it, wrapping around."""
+    i = bisect_right(positions, here) if step > 0 else bisect_left(positions, here) - 1
+    return i % len(positions)
+
+
 class MainWindow(QMainWindow):
     """Qari's window.
 
@@ -255,7 +261,7 @@ class MainWindow(QMainWindow):
         if self.doc is None or self.doc.source is None or not self.view.block_count():
             return
         top = self.view.cursorForPosition(QPoint(self.view.viewport().width() // 2, 4)).position()
-        self.settings.positions[str(self.doc.source)] = top
+        self.settings.remember_position(str(self.doc.source), top)
 
     def _restore_position(self) -> None:
         if self.doc is None or self.doc.source is None:
@@ -428,8 +434,7 @@ class MainWindow(QMainWindow):
             return
         here = self.view.textCursor().selectionStart()
         positions = [p for p, _ in refs]
-        i = bisect_right(positions, here) if step > 0 else bisect_left(positions, here) - 1
-        pos = positions[i % len(positions)]
+        pos = positions[wrapped_step(positions, here, step)]
         self.view.go_to_position(pos, 1)
 
     def next_footnote(self) -> None:
@@ -472,8 +477,7 @@ class MainWindow(QMainWindow):
         mark = self.view.current_mark()
         here = mark[0] if mark else self.view.offset_at_cursor() - (1 if step > 0 else 0)
         starts = [m.start for m in mentions]
-        i = bisect_right(starts, here) if step > 0 else bisect_left(starts, here) - 1
-        target = mentions[i % len(mentions)]
+        target = mentions[wrapped_step(starts, here, step)]
         self.view.mark(target.start, target.end)
         return target
 

@@ -77,3 +77,14 @@ def test_atomic_write_leaves_old_content_on_failure(tmp_path: Path, monkeypatch:
 def test_default_paths_follow_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QARI_CONFIG_DIR", str(tmp_path / "c"))
     assert Paths.default().config == tmp_path / "c"
+
+
+def test_reading_positions_are_bounded_oldest_first() -> None:
+    from reader.core.settings import MAX_POSITIONS
+
+    s = Settings()
+    for i in range(MAX_POSITIONS + 5):
+        s.remember_position(f"/f{i}.txt", i)
+    s.remember_position("/f3.txt", 99)  # reading an old file again makes it recent
+    assert len(s.positions) == MAX_POSITIONS
+    assert "/f0.txt" not in s.positions and s.positions["/f3.txt"] == 99
