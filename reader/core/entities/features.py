@@ -15,7 +15,7 @@ from reader.core.entities.lexicon import features as lexicon_features
 from reader.core.normalize import fold
 
 #: Bump when features change: a model trained on other features must be retrained.
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 
 
 class _Word(NamedTuple):
@@ -91,6 +91,30 @@ def _lex(lexicon: Lexicon, info: _Word) -> tuple[list[str], tuple[str, ...], tup
     return hit
 
 
+_OPEN = {"«": "»", "“": "”", '"': '"', "'": "'"}
+
+
+def _inside_quotes(words: list[str]) -> list[str]:
+    """Per word: "q1" for the first word inside quotation marks, "qin" for the others, "" outside.
+
+    Titles of works, programmes and slogans (MISC) and many organisation names are quoted.
+    """
+    marks = [""] * len(words)
+    i = 0
+    while i < len(words):
+        close = _OPEN.get(words[i])
+        if close is not None:
+            j = next((k for k in range(i + 1, min(len(words), i + 12)) if words[k] == close), None)
+            if j is not None and j > i + 1:
+                marks[i + 1] = "q1"
+                for k in range(i + 2, j):
+                    marks[k] = "qin"
+                i = j + 1
+                continue
+        i += 1
+    return marks
+
+
 def sentence_features(words: list[str], lexicon: Lexicon | None = None) -> list[list[str]]:
     """CRF features for each word of one sentence (``lexicon``: the shipped one if None)."""
     lexicon = default_lexicon() if lexicon is None else lexicon
@@ -101,10 +125,13 @@ def sentence_features(words: list[str], lexicon: Lexicon | None = None) -> list[
         gaz[start] = "gB"
         for k in range(start + 1, end):
             gaz[k] = "gI"
+    quoted = _inside_quotes(words)
     last = len(words) - 1
     out = []
     for i, word in enumerate(info):
         feats = ["bias", *word.own, *lex[i][0]]
+        if quoted[i]:
+            feats.append(quoted[i])
         if gaz[i]:
             feats.append("gaz=" + gaz[i])
         if i == 0:

@@ -25,3 +25,11 @@ def test_lexicon_features() -> None:
     assert lexicon.features(lex, "قال", "قال") == ["lx=0", "slx=0"]
     assert "lxT=PERS" in lexicon.features(lex, "اوباما", "اوباما")
     assert lexicon.features(lex, "جديد", "جديد") == ["lx=unk", "slx=unk"]
+
+
+def test_quoted_words_are_marked() -> None:
+    from reader.core.entities.features import _inside_quotes
+
+    words = ["برنامج", "«", "حوار", "من", "القلب", "»", "على", '"', "القناة", '"', "أمس"]
+    assert _inside_quotes(words) == ["", "", "q1", "qin", "qin", "", "", "", "q1", "", ""]
+    assert _inside_quotes(["«", "بلا", "إغلاق"]) == ["", "", ""]
