@@ -70,9 +70,10 @@ def cold_run() -> None:
         print("(ANERcorp not found beside the checkout: varied-text run skipped)")
         return
     from reader.core.entities import _fold_word
-    from reader.core.entities.features import _word
+    from reader.core.entities.features import _CACHE, _word
     from reader.core.entities.gazetteer import peel_candidates
 
+    _CACHE.clear()
     for cached in (_fold_word, _word, peel_candidates):
         cached.cache_clear()
     start = time.perf_counter()

@@ -77,18 +77,17 @@ def _word(word: str) -> _Word:
     )
 
 
-#: Lexicon features per lexicon and word: (own, "-1:" first, "+1:" first, "+2:" first).
-_LEX_CACHE: dict[int, dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]]] = {}
+#: Per lexicon, per word: the word's features and its lexicon features as itself and as
+#: a neighbour sees them (own, "-1:" first, "+1:" first, "+2:" first).  One dict lookup a token.
+_CACHE: dict[int, dict[str, tuple[_Word, list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]]] = {}
 
 
-def _lex(lexicon: Lexicon, info: _Word) -> tuple[list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    cache = _LEX_CACHE.setdefault(id(lexicon), {})
-    hit = cache.get(info.folded)
-    if hit is None:
-        own = lexicon_features(lexicon, info.folded, info.stem)
-        first = own[:1]
-        hit = cache[info.folded] = (own, tuple("-1:" + f for f in first), tuple("+1:" + f for f in first), tuple("+2:" + f for f in first))
-    return hit
+def _entry(cache: dict, lexicon: Lexicon, word: str) -> tuple[_Word, list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    info = _word(word)
+    own = lexicon_features(lexicon, info.folded, info.stem)
+    first = own[:1]
+    entry = cache[word] = (info, own, tuple("-1:" + f for f in first), tuple("+1:" + f for f in first), tuple("+2:" + f for f in first))
+    return entry
 
 
 _OPEN = {"«": "»", "“": "”", '"': '"', "'": "'"}
@@ -118,8 +117,10 @@ def _inside_quotes(words: list[str]) -> list[str]:
 def sentence_features(words: list[str], lexicon: Lexicon | None = None) -> list[list[str]]:
     """CRF features for each word of one sentence (``lexicon``: the shipped one if None)."""
     lexicon = default_lexicon() if lexicon is None else lexicon
-    info = [_word(w) for w in words]
-    lex = [_lex(lexicon, i) for i in info]
+    cache = _CACHE.setdefault(id(lexicon), {})
+    entries = [cache.get(w) or _entry(cache, lexicon, w) for w in words]
+    info = [e[0] for e in entries]
+    lex = [e[1:] for e in entries]
     gaz = [""] * len(words)
     for start, end in place_spans([i.folded for i in info]):
         gaz[start] = "gB"

@@ -98,19 +98,12 @@ def _register(table: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
 
 def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = None) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` of a sentence that name a known place (or a ``table`` entry), longest first."""
-    table = places() if table is None else table
-    return _spans_cached(tuple(folded), id(table))
-
-
-@lru_cache(maxsize=4096)
-def _spans_cached(folded: tuple[str, ...], table_id: int) -> list[tuple[int, int]]:
-    """The features and the recogniser both ask for a sentence's places: answer once."""
+    table_id = id(places() if table is None else table)
     table = _TABLES[table_id]
-    firsts = _FIRSTS[table_id]
     spans = []
     i = 0
     while i < len(folded):
-        starts = [c for c in peel_candidates(folded[i]) if c in firsts]
+        starts = _starts(folded[i], table_id)
         if starts:
             for n in (4, 3, 2, 1):
                 if i + n <= len(folded):
@@ -124,3 +117,10 @@ def _spans_cached(folded: tuple[str, ...], table_id: int) -> list[tuple[int, int
         else:
             i += 1
     return spans
+
+
+@lru_cache(maxsize=200_000)
+def _starts(word: str, table_id: int) -> tuple[str, ...]:
+    """Readings of ``word`` (clitics peeled) that open an entry of the table: most words have none."""
+    firsts = _FIRSTS[table_id]
+    return tuple(c for c in peel_candidates(word) if c in firsts)
