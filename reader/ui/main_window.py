@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
             if spec.menu:
                 menus[spec.menu].addAction(action)
             self.actions_by_id[spec.id] = action
+        # The recent files themselves, as a submenu after "Open recent…" (data, not actions).
+        self.recent_menu = menus["file"].addMenu("Recent files · الملفات الحديثة")
+        menus["file"].insertMenu(self.actions_by_id["file.print"], self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.actions_by_id["view.justify"].setChecked(self.settings.justify)
         self.actions_by_id["view.sidebar"].setChecked(self.settings.sidebar_visible)
 
@@ -291,6 +295,15 @@ class MainWindow(QMainWindow):
         choice, ok = QInputDialog.getItem(self, "Recent files · الملفات الحديثة", "Open:", recent, 0, False)
         if ok and choice:
             self.open_path(choice)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.recent_files if Path(p).exists()]
+        for i, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{i % 10} {Path(path).name} — {Path(path).parent}")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         """Accept dragged local files."""

@@ -198,3 +198,12 @@ def test_window_direction_key(window, qtbot, paths) -> None:
     assert load_settings(paths)[0].ui_direction == ("ltr" if before == Qt.LayoutDirection.RightToLeft else "rtl")
     press(qtbot, window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.layoutDirection() == before
+
+
+def test_justify_key(window, qtbot) -> None:
+    block = window.view.document().findBlockByNumber(1)
+    assert not block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+    press(qtbot, window.view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    block = window.view.document().findBlockByNumber(1)
+    assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+    assert window.actions_by_id["view.justify"].isChecked()

@@ -156,3 +156,14 @@ def test_large_bad_file_reports_from_the_background(window, qtbot, tmp_path: Pat
     window.open_path(bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert "binary" in shown[0]
+
+
+def test_recent_files_submenu(window, tmp_path: Path, seed_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("نص عن القاهرة.", encoding="utf-8")
+    window.open_path(other)
+    window._fill_recent_menu()
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries[0].startswith("&1 other.txt") and entries[1].startswith(f"&2 {seed_path.name}")
+    window.recent_menu.actions()[1].trigger()
+    assert window.doc.source == seed_path
