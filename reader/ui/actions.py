@@ -83,6 +83,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENUS = (("file", "&File", "ملف"), ("find", "F&ind", "بحث"), ("view", "&View", "عرض"), ("go", "&Go", "انتقال"), ("help", "&Help", "مساعدة"))
 
 
+def ltr(text: str) -> str:
+    """``text`` as a left-to-right isolate, so English labels and key names ("Open…", "Ctrl+[")
+    keep their order inside the right-to-left window instead of being mirrored around."""
+    return f"\u2066{text}\u2069"
+
+
+def bilingual(spec: ActionSpec) -> str:
+    """The label shown in menus and the palette: English (isolated) · Arabic."""
+    return f"{ltr(spec.label)} · {spec.label_ar}"
+
+
 def by_id() -> dict[str, ActionSpec]:
     """The table keyed by action id."""
     return {a.id: a for a in ACTIONS}

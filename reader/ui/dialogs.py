@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.normalize import fold
-from reader.ui.actions import ActionSpec
+from reader.ui.actions import ActionSpec, bilingual, ltr
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -70,7 +70,7 @@ class CommandPalette(QDialog):
         for i, (label, keys, _) in enumerate(self._entries):
             hay = fold(label)
             if all(w in hay for w in words):
-                item = QListWidgetItem(f"{label}    {keys}" if keys else label)
+                item = QListWidgetItem(f"{label}    {ltr(keys)}" if keys else label)
                 item.setData(ROLE, i)
                 self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -98,7 +98,7 @@ class ShortcutSheet(QDialog):
         self.table.setHorizontalHeaderLabels(["Shortcut", "Action", "الأمر"])
         self.table.verticalHeader().hide()
         for r, (spec, keys) in enumerate(rows):
-            for c, text in enumerate((keys, spec.label, spec.label_ar)):
+            for c, text in enumerate((ltr(keys), ltr(spec.label), spec.label_ar)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
@@ -117,7 +117,7 @@ class RebindDialog(QDialog):
         layout = QVBoxLayout(self)
         self.action_box = QComboBox()
         for spec in specs:
-            self.action_box.addItem(f"{spec.label} · {spec.label_ar}", spec.id)
+            self.action_box.addItem(bilingual(spec), spec.id)
         self.keys = QKeySequenceEdit()
         self.keys.setMaximumSequenceLength(1)
         self.message = QLabel("")

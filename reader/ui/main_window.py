@@ -21,7 +21,7 @@ from reader.core.layout import lay_out
 from reader.core.search import find_all
 from reader.core.settings import Paths, PrintOptions, Settings, save_settings
 from reader.ui import theme as themes
-from reader.ui.actions import ACTIONS, MENUS, ActionSpec
+from reader.ui.actions import ACTIONS, MENUS, ActionSpec, bilingual, ltr
 from reader.ui.dialogs import CommandPalette, RebindDialog, ShortcutSheet
 from reader.ui.find_bar import FindBar
 from reader.ui.loading import SYNC_LIMIT, BackgroundLoad
@@ -132,9 +132,9 @@ class MainWindow(QMainWindow):
         return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(self.shortcut_keys(spec)))
 
     def _build_actions(self) -> None:
-        menus = {key: self.menuBar().addMenu(f"{en} · {ar}") for key, en, ar in MENUS}
+        menus = {key: self.menuBar().addMenu(f"{ltr(en)} · {ar}") for key, en, ar in MENUS}
         for spec in ACTIONS:
-            action = QAction(f"{spec.label} · {spec.label_ar}", self)
+            action = QAction(bilingual(spec), self)
             action.setObjectName(spec.id)
             action.setCheckable(spec.checkable)
             action.setShortcuts(key_sequences(self.shortcut_keys(spec)))
@@ -632,7 +632,7 @@ class MainWindow(QMainWindow):
         rows: list[tuple[str, str, object]] = []
         for spec in ACTIONS:
             if spec.menu:
-                rows.append((f"{spec.label} · {spec.label_ar}", self.shortcut_text(spec), self.actions_by_id[spec.id].trigger))
+                rows.append((bilingual(spec), self.shortcut_text(spec), self.actions_by_id[spec.id].trigger))
         for e in self.entities:
             rows.append((f"→ {e.name} ({e.type.value.lower()})", "", lambda e=e: self._on_entity_chosen(e.type.value, e.key)))
         for note in self.doc.footnotes if self.doc else []:
