@@ -207,3 +207,18 @@ def test_justify_key(window, qtbot) -> None:
     block = window.view.document().findBlockByNumber(1)
     assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
     assert window.actions_by_id["view.justify"].isChecked()
+
+
+def test_page_keys_scroll_by_a_screen(window, qtbot) -> None:
+    window.resize(900, 400)
+    QApplication.processEvents()
+    bar = window.view.verticalScrollBar()
+    assert bar.maximum() > bar.pageStep()
+    bar.setValue(0)
+    window.view.setFocus()
+    press(qtbot, window.view, Qt.Key.Key_Space)
+    assert bar.value() == bar.pageStep()
+    press(qtbot, window.view, Qt.Key.Key_PageDown)
+    assert bar.value() == min(bar.maximum(), 2 * bar.pageStep())
+    press(qtbot, window.view, Qt.Key.Key_PageUp)
+    assert bar.value() == min(bar.maximum(), 2 * bar.pageStep()) - bar.pageStep()
