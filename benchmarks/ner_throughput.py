@@ -69,12 +69,11 @@ def cold_run() -> None:
     if text is None:
         print("(ANERcorp not found beside the checkout: varied-text run skipped)")
         return
-    from reader.core.entities import _fold_word
-    from reader.core.entities.features import _CACHE, _word
+    from reader.core.entities.features import _CACHE, word_info
     from reader.core.entities.gazetteer import peel_candidates
 
     _CACHE.clear()
-    for cached in (_fold_word, _word, peel_candidates):
+    for cached in (word_info, peel_candidates):
         cached.cache_clear()
     start = time.perf_counter()
     entities = analyse(text)

@@ -12,10 +12,11 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
 
+from reader.core.entities.conll import spans as bio_spans
 from reader.core.entities.consistency import propagate
 from reader.core.entities.dates import find_dates
+from reader.core.entities.features import word_info
 from reader.core.entities.gazetteer import org_cues, organizations, peel_candidates, person_cues, place_spans, places, strip_article
 from reader.core.entities.model import Tagger, default_tagger
 from reader.core.entities.tokens import Token, sentences
@@ -100,19 +101,8 @@ def entity_key(text: str) -> str:
 
 
 def _spans(tokens: list[Token], tags: list[str]) -> list[tuple[int, int, EntityType]]:
-    out = []
-    start = kind = None
-    end = 0
-    for tok, tag in zip([*tokens, None], [*tags, "O"], strict=True):
-        prefix, _, label = tag.partition("-")
-        if kind is not None and (prefix != "I" or _FROM_BIO.get(label) != kind):
-            out.append((start, end, kind))
-            kind = None
-        if tok is not None and (prefix == "B" or (prefix == "I" and kind is None)) and label in _FROM_BIO:
-            start, kind = tok.start, _FROM_BIO[label]
-        if tok is not None:
-            end = tok.end
-    return out
+    """Character spans of the names a BIO sequence marks over ``tokens`` (seqeval's reading of BIO)."""
+    return [(tokens[s].start, tokens[e - 1].end, _FROM_BIO[k]) for k, s, e in sorted(bio_spans(tags), key=lambda x: x[1]) if k in _FROM_BIO]
 
 
 _PARTICIPLE = re.compile(r"^ال(?:م..و.|مت...|من...)$")
@@ -135,14 +125,11 @@ def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) ->
     return inside[0].start, inside[-1].end, kind
 
 
-_fold_word = lru_cache(maxsize=200_000)(fold)
-
-
 def _sentence_spans(sent: list[Token], tags: list[str]) -> list[tuple[int, int, EntityType]]:
     """Model spans of one sentence (from its ``tags``), trimmed, with known organisations laid over them."""
     words = [t.text for t in sent]
     model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tags)]
-    folded = [_fold_word(w) for w in words]
+    folded = [word_info(w).folded for w in words]
     known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in place_spans(folded, organizations())]
     # An organisation cue word before a place names an organisation: مجموعة ليما, جامعة القاهرة.
     known += [

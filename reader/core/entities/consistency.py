@@ -9,10 +9,9 @@ document-level consistency pass, as in two-stage NER systems).
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
-from reader.core.entities.gazetteer import light_stem
-from reader.core.normalize import fold
+from reader.core.entities.conll import spans
+from reader.core.entities.features import word_info
 
 #: Shorter names are too often ordinary words.
 MIN_CHARS = 3
@@ -21,32 +20,18 @@ MIN_CHARS = 3
 MIN_SHARE = 0.2
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return light_stem(fold(word))
-
-
 def _key(words: list[str]) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in words)
+    return tuple(word_info(w).stem for w in words)
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """Tags with each found name also applied to its untagged occurrences."""
     found: dict[tuple[str, ...], Counter[str]] = {}
     for words, seq in zip(sentences, tags, strict=True):
-        i = 0
-        while i < len(seq):
-            if seq[i].startswith("B-") or seq[i].startswith("I-"):
-                kind = seq[i][2:]
-                j = i + 1
-                while j < len(seq) and seq[j] == "I-" + kind:
-                    j += 1
-                key = _key(words[i:j])
-                if sum(map(len, key)) >= MIN_CHARS:
-                    found.setdefault(key, Counter())[kind] += 1
-                i = j
-            else:
-                i += 1
+        for kind, i, j in spans(seq):
+            key = _key(words[i:j])
+            if sum(map(len, key)) >= MIN_CHARS:
+                found.setdefault(key, Counter())[kind] += 1
     if not found:
         return tags
     stems = [_key(words) for words in sentences]

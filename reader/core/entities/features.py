@@ -31,8 +31,12 @@ class _Word(NamedTuple):
 
 
 @lru_cache(maxsize=200_000)
-def _word(word: str) -> _Word:
-    """Features of one word, computed once per distinct word."""
+def word_info(word: str) -> _Word:
+    """Folded form, light stem and features of one word, computed once per distinct word.
+
+    The recogniser and the consistency pass read ``folded`` and ``stem`` from here too,
+    so each word is folded and stemmed once.
+    """
     n = fold(word)
     stem = light_stem(n)
     if word.isdigit() or all("\u0660" <= c <= "\u0669" for c in word):
@@ -83,7 +87,7 @@ _CACHE: dict[int, dict[str, tuple[_Word, list[str], tuple[str, ...], tuple[str, 
 
 
 def _entry(cache: dict, lexicon: Lexicon, word: str) -> tuple[_Word, list[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    info = _word(word)
+    info = word_info(word)
     own = lexicon_features(lexicon, info.folded, info.stem)
     first = own[:1]
     entry = cache[word] = (info, own, tuple("-1:" + f for f in first), tuple("+1:" + f for f in first), tuple("+2:" + f for f in first))
