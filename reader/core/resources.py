@@ -35,6 +35,13 @@ def seed_article() -> Path:
     return seeds[0]
 
 
+def font_dir() -> Path:
+    """The folder of the bundled Arabic font (Amiri, OFL, from the ``fontpkg-amiri`` package)."""
+    import fontpkg_amiri
+
+    return Path(fontpkg_amiri.ROOT, "files")
+
+
 def read_list(*parts: str) -> list[str]:
     """Non-empty, non-comment lines of a text resource."""
     lines = resource(*parts).read_text(encoding="utf-8").splitlines()

@@ -5,19 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import fontpkg_amiri
 import typst
 
 from reader.core.document import Document
 from reader.core.entities import Entity, EntityType
 from reader.core.errors import QariError
+from reader.core.resources import font_dir
 from reader.core.settings import PrintOptions, atomic_write
 from reader.pdf.source import typst_source
-
-
-def font_dir() -> Path:
-    """The folder holding the Amiri font files."""
-    return Path(fontpkg_amiri.ROOT, "files")
 
 
 def render_pdf(doc: Document, entities: list[Entity], options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> bytes:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import fontpkg_amiri
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFileOpenEvent, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader.core.resources import resource
+from reader.core.resources import font_dir, resource
 from reader.core.settings import Paths, Settings
 from reader.ui import theme as themes
 from reader.ui.main_window import MainWindow
@@ -20,7 +19,7 @@ FALLBACK_FAMILY = "Amiri"
 
 def font_files() -> list[Path]:
     """The Arabic font files Qari ships (the ``fontpkg-amiri`` package)."""
-    return sorted(Path(fontpkg_amiri.ROOT, "files").glob("Amiri-*.ttf"))
+    return sorted(font_dir().glob("Amiri-*.ttf"))
 
 
 def load_fonts() -> str:
