@@ -4,9 +4,9 @@
     python packaging/build.py --onefile   # a single executable in dist/qari
     python packaging/build.py --smoke     # then run the built app's --self-test
 
-Renders the icon (PNG sizes, ICO, ICNS) from resources/icons/qari.svg, runs the
-spec in packaging/qari.spec, copies the desktop files beside the app, and prints
-the size and the build time.
+Renders the icon (PNG sizes, ICO, ICNS) from resources/icons/qari.svg, trims ICU's
+data on Linux (packaging/icu_data.py), runs the spec in packaging/qari.spec,
+copies the desktop files beside the app, and prints the size and the build time.
 """
 
 from __future__ import annotations
@@ -52,6 +52,21 @@ def render_icons(out: Path) -> None:
     big.save(out / "qari.icns")
 
 
+def trimmed_icu(work: Path) -> Path | None:
+    """On Linux, ICU's data library trimmed to Qari's languages (see icu_data.py); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import PySide6
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from icu_data import trim_library
+
+    source = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.[0-9]*"))
+    before, after = trim_library(source, work / "icu" / source.name)
+    print(f"ICU data trimmed: {before / 1e6:.1f} MB → {after / 1e6:.1f} MB")
+    return work / "icu" / source.name
+
+
 def folder_size(path: Path) -> int:
     """Bytes under ``path`` (a file's own size for a file)."""
     if path.is_file():
@@ -71,6 +86,9 @@ def main() -> int:
     icons = args.work / "icons"
     render_icons(icons)
     env = {**os.environ, "QARI_ONEFILE": "1" if args.onefile else "0", "QARI_ICON_DIR": str(icons)}
+    icu = trimmed_icu(args.work)
+    if icu is not None:
+        env["QARI_ICU_DATA"] = str(icu)
     subprocess.run(
         [
             sys.executable,

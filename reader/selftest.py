@@ -1,8 +1,8 @@
 """``qari --self-test``: the installation checked end to end, for the frozen app.
 
-Loads the sample article, finds its entities, lays out the window offscreen and
-exports a PDF to a temporary folder.  Exit 0, or non-zero with the reason on
-one line.
+Loads the sample article, finds its entities, lays out the window offscreen,
+checks Arabic collation (ICU's data, which the Linux bundle trims) and exports
+a PDF to a temporary folder.  Exit 0, or non-zero with the reason on one line.
 """
 
 from __future__ import annotations
@@ -48,6 +48,11 @@ def run_self_test() -> int:
                 raise RuntimeError("the reading window did not lay out the article")
             print(f"window: {image.width()}x{image.height()}, font {window.view.document().defaultFont().family()}")
             window.close()
+            from reader.ui.sidebar import arabic_order
+
+            if arabic_order(["أمريكا", "ابراهيم"]) != ["ابراهيم", "أمريكا"]:
+                raise RuntimeError("Arabic collation is missing from ICU's data")
+            print("collation: Arabic order (ICU)")
             pdf = Path(tmp) / "selftest.pdf"
             pages = export_pdf(doc, entities, pdf, PrintOptions(paper="a4"))
             if pdf.read_bytes()[:5] != b"%PDF-":

@@ -5,7 +5,9 @@ It only emits intent signals; the window decides what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from functools import cmp_to_key
+
+from PySide6.QtCore import QCollator, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -14,6 +16,11 @@ from reader.core.entities import Entity, EntityType
 from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
 
 ROLE = Qt.ItemDataRole.UserRole
+
+
+def arabic_order(names: list[str]) -> list[str]:
+    """``names`` in Arabic dictionary order (ICU's collation: أ إ آ ا sort together), not code-point order."""
+    return sorted(names, key=cmp_to_key(QCollator(QLocale(QLocale.Language.Arabic)).compare))
 
 
 class _Tree(QTreeWidget):
@@ -110,7 +117,8 @@ class Sidebar(QWidget):
             top = QTreeWidgetItem([f"{TYPE_LABELS[kind][1]} · {TYPE_LABELS[kind][0]} ({len(members)}; {total})"])
             top.setData(0, ROLE, (kind.value, ""))
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-            for e in sorted(members, key=lambda e: (-len(e.mentions), e.name)):
+            rank = {name: i for i, name in enumerate(arabic_order([e.name for e in members]))}
+            for e in sorted(members, key=lambda e: (-len(e.mentions), rank[e.name])):
                 item = QTreeWidgetItem([f"{e.name}  ({len(e.mentions)})"])
                 item.setData(0, ROLE, (kind.value, e.key))
                 item.setBackground(0, QColor(HIGHLIGHTS[theme][kind][0]))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.core.entities import EntityType
 from reader.core.entity_style import HIGHLIGHTS, PAGE, contrast
 from reader.core.settings import load_settings
+from reader.ui.sidebar import arabic_order
 
 
 def _background_at(win, offset: int) -> str:
@@ -167,3 +168,15 @@ def test_recent_files_submenu(window, tmp_path: Path, seed_path: Path) -> None:
     assert entries[0].startswith("&1 other.txt") and entries[1].startswith(f"&2 {seed_path.name}")
     window.recent_menu.actions()[1].trigger()
     assert window.doc.source == seed_path
+
+
+def test_sidebar_lists_equals_in_arabic_order(window) -> None:
+    # Code-point order would put أمريكا (U+0623) before ابراهيم (U+0627); Arabic order files the hamza forms with alef.
+    assert arabic_order(["زيد", "أمريكا", "بيروت", "ابراهيم", "القاهرة"]) == ["ابراهيم", "القاهرة", "أمريكا", "بيروت", "زيد"]
+    tree = window.sidebar.entities
+    places = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if "Places" in tree.topLevelItem(i).text(0))
+    rows = [places.child(k).text(0).rsplit("  (", 1) for k in range(places.childCount())]
+    for (name_a, count_a), (name_b, count_b) in zip(rows, rows[1:], strict=False):
+        assert int(count_a[:-1]) >= int(count_b[:-1])
+        if count_a == count_b:
+            assert arabic_order([name_b, name_a]) == [name_a, name_b]
