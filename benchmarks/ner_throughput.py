@@ -69,11 +69,11 @@ def cold_run() -> None:
     if text is None:
         print("(ANERcorp not found beside the checkout: varied-text run skipped)")
         return
-    from reader.core.entities.features import _CACHE, word_info
+    from reader.core.entities.features import word_info
     from reader.core.entities.gazetteer import peel_candidates
+    from reader.core.entities.model import default_tagger
 
-    _CACHE.clear()
-    for cached in (word_info, peel_candidates):
+    for cached in (word_info, peel_candidates, default_tagger):  # a fresh tagger has an empty per-word cache
         cached.cache_clear()
     start = time.perf_counter()
     entities = analyse(text)

@@ -7,9 +7,12 @@ thing (``أمريكا``, ``امريكا``, ``بأمريكا``) into one :class:`
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -125,16 +128,17 @@ def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) ->
     return inside[0].start, inside[-1].end, kind
 
 
-def _sentence_spans(sent: list[Token], tags: list[str]) -> list[tuple[int, int, EntityType]]:
-    """Model spans of one sentence (from its ``tags``), trimmed, with known organisations laid over them."""
-    words = [t.text for t in sent]
+def _sentence_spans(sent: list[Token], tags: list[str], folded: list[str], places: list[tuple[int, int]]) -> list[tuple[int, int, EntityType]]:
+    """Model spans of one sentence (from its ``tags``), trimmed, with known organisations laid over them.
+
+    ``folded`` are the sentence's words folded and ``places`` its gazetteer place spans.
+    """
     model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tags)]
-    folded = [word_info(w).folded for w in words]
     known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in place_spans(folded, organizations())]
     # An organisation cue word before a place names an organisation: مجموعة ليما, جامعة القاهرة.
     known += [
         (sent[i - 1].start, sent[j - 1].end, EntityType.ORGANIZATION)
-        for i, j in place_spans(folded)
+        for i, j in places
         if i > 0 and any(c in org_cues() for c in peel_candidates(folded[i - 1]))
     ]
     # A known organisation replaces the model's pieces of it.
@@ -142,14 +146,44 @@ def _sentence_spans(sent: list[Token], tags: list[str]) -> list[tuple[int, int, 
     return model + [k for k in known if not any(k[0] < m[1] and m[0] < k[1] for m in model)]
 
 
+def _tag_document(sentences_words: list[list[str]], tagger: Tagger) -> tuple[list[list[str]], list[list[str]], list[list[tuple[int, int]]]]:
+    """Model tags (consistency pass applied), folded words and place spans of each sentence of one document."""
+    folded = [[word_info(w).folded for w in words] for words in sentences_words]
+    places = [place_spans(f) for f in folded]
+    tags = propagate(sentences_words, [tagger.tag(words, p) for words, p in zip(sentences_words, places, strict=True)])
+    return tags, folded, places
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a document is analysed.
+
+    Tagging makes hundreds of thousands of small acyclic lists and tuples; the
+    collector finds no cycles among them but took a fifth of the time
+    (measured on ANERcorp's text: 2.6 s → 2.1 s).  Reference counting still
+    frees everything; the collector resumes, as it was, afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
     """All mentions in ``text``, sorted by position, not overlapping."""
-    tagger = tagger or default_tagger()
+    with _collector_paused():
+        return _recognise(text, tagger or default_tagger())
+
+
+def _recognise(text: str, tagger: Tagger) -> list[Mention]:
     sents = sentences(text)
-    tags = propagate([[t.text for t in s] for s in sents], [tagger.tag([t.text for t in s]) for s in sents])
+    tags, folded, places = _tag_document([[t.text for t in s] for s in sents], tagger)
     found: list[tuple[int, int, EntityType]] = []
-    for sent, seq in zip(sents, tags, strict=True):
-        found += _sentence_spans(sent, seq)
+    for sent, seq, f, p in zip(sents, tags, folded, places, strict=True):
+        found += _sentence_spans(sent, seq, f, p)
     # Dates win over the model's MISC; the model's names win over dates.
     found.sort()
     starts = [f[0] for f in found]
@@ -170,10 +204,10 @@ def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
 
 def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None) -> list[list[str]]:
     """BIO tags in ANERcorp's labels for tokenised sentences of one document (dates left ``O``)."""
-    tagger = tagger or default_tagger()
-    model_tags = propagate(sentences_words, [tagger.tag(words) for words in sentences_words])
+    with _collector_paused():
+        model_tags, folded, places = _tag_document(sentences_words, tagger or default_tagger())
     out = []
-    for words, seq in zip(sentences_words, model_tags, strict=True):
+    for words, seq, f, p in zip(sentences_words, model_tags, folded, places, strict=True):
         tokens, pos = [], 0
         for w in words:
             tokens.append(Token(w, pos, pos + len(w)))
@@ -181,7 +215,7 @@ def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None
         tags = ["O"] * len(words)
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
-        for s, e, kind in _sentence_spans(tokens, seq):
+        for s, e, kind in _sentence_spans(tokens, seq, f, p):
             first, last = starts[s], ends[e]
             tags[first] = "B-" + TO_BIO[kind]
             for i in range(first + 1, last + 1):
@@ -214,4 +248,5 @@ def group(mentions: list[Mention]) -> list[Entity]:
 
 def analyse(text: str, tagger: Tagger | None = None) -> list[Entity]:
     """Recognise and group in one call."""
-    return group(recognise(text, tagger))
+    with _collector_paused():
+        return group(recognise(text, tagger))

@@ -35,23 +35,25 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
     if not found:
         return tags
     stems = [_key(words) for words in sentences]
-    firsts = {k[0] for k in found}
-    lengths = sorted({len(k) for k in found}, reverse=True)
+    # Name lengths to try at a word, longest first, by the word that opens the name.
+    firsts: dict[str, set[int]] = {}
+    for key in found:
+        firsts.setdefault(key[0], set()).add(len(key))
+    by_first = {first: sorted(lengths, reverse=True) for first, lengths in firsts.items()}
     occurrences: Counter[tuple[str, ...]] = Counter()
     for st in stems:
         for i, stem in enumerate(st):
-            if stem in firsts:
-                for n in lengths:
-                    if st[i : i + n] in found:
-                        occurrences[st[i : i + n]] += 1
+            for n in by_first.get(stem, ()):
+                if st[i : i + n] in found:
+                    occurrences[st[i : i + n]] += 1
     spread = {k: c.most_common(1)[0][0] for k, c in found.items() if sum(c.values()) / occurrences[k] >= MIN_SHARE}
     out = [list(seq) for seq in tags]
     for st, seq in zip(stems, out, strict=True):
         i = 0
         while i < len(st):
-            for n in lengths if st[i] in firsts else ():
+            for n in by_first.get(st[i], ()):
                 key = st[i : i + n]
-                if len(key) == n and key in spread and all(t == "O" for t in seq[i : i + n]):
+                if key in spread and len(key) == n and all(t == "O" for t in seq[i : i + n]):
                     seq[i] = "B-" + spread[key]
                     for k in range(i + 1, i + n):
                         seq[k] = "I-" + spread[key]
