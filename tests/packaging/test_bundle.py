@@ -80,3 +80,12 @@ def test_install_script_points_desktop_entry_at_the_app(built_app: Path, tmp_pat
     entry = (tmp_path / "share" / "applications" / "io.github.qari.Qari.desktop").read_text()
     assert f"Exec={built_app / 'qari'} %f" in entry
     assert (tmp_path / "share" / "icons" / "hicolor" / "256x256" / "apps" / "io.github.qari.Qari.png").exists()
+
+
+def test_every_resource_is_listed_in_the_spec() -> None:
+    # The spec lists its data explicitly; a new resource file left out would be missing from the app.
+    spec = (ROOT / "packaging" / "qari.spec").read_text(encoding="utf-8")
+    for path in (ROOT / "resources").rglob("*"):
+        if path.is_file():
+            parts = path.relative_to(ROOT).parts
+            assert " / ".join(f'"{p}"' for p in parts) in spec, f"{path.relative_to(ROOT)} is not in packaging/qari.spec"

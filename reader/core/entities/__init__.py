@@ -150,7 +150,7 @@ def _tag_document(sentences_words: list[list[str]], tagger: Tagger) -> tuple[lis
     """Model tags (consistency pass applied), folded words and place spans of each sentence of one document."""
     folded = [[word_info(w).folded for w in words] for words in sentences_words]
     places = [place_spans(f) for f in folded]
-    tags = propagate(sentences_words, [tagger.tag(words, p) for words, p in zip(sentences_words, places, strict=True)])
+    tags = propagate(sentences_words, [tagger.tag(words, p) for words, p in zip(sentences_words, places, strict=True)], tagger.lexicon)
     return tags, folded, places
 
 

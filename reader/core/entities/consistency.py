@@ -12,6 +12,7 @@ from collections import Counter
 
 from reader.core.entities.conll import spans
 from reader.core.entities.features import word_info
+from reader.core.entities.lexicon import Lexicon
 
 #: Shorter names are too often ordinary words.
 MIN_CHARS = 3
@@ -24,8 +25,12 @@ def _key(words: list[str]) -> tuple[str, ...]:
     return tuple(word_info(w).stem for w in words)
 
 
-def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
-    """Tags with each found name also applied to its untagged occurrences."""
+def propagate(sentences: list[list[str]], tags: list[list[str]], lexicon: Lexicon | None = None) -> list[list[str]]:
+    """Tags with each found name also applied to its untagged occurrences.
+
+    With a ``lexicon``, a person named in full is also found by the last of the
+    names alone (بان كي مون … مون), unless that word is mostly an ordinary word.
+    """
     found: dict[tuple[str, ...], Counter[str]] = {}
     for words, seq in zip(sentences, tags, strict=True):
         for kind, i, j in spans(seq):
@@ -34,6 +39,13 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
                 found.setdefault(key, Counter())[kind] += 1
     if not found:
         return tags
+    if lexicon is not None:
+        for key, kinds in list(found.items()):
+            last = key[-1]
+            if len(key) > 1 and len(last) >= 4 and (last,) not in found and kinds.most_common(1)[0][0] == "PERS":
+                entry = lexicon.get("s:" + last)
+                if entry is None or entry.named >= entry.plain:
+                    found[(last,)] = Counter({"PERS": sum(kinds.values())})
     stems = [_key(words) for words in sentences]
     # Name lengths to try at a word, longest first, by the word that opens the name.
     firsts: dict[str, set[int]] = {}

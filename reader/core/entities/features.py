@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.entities.gazetteer import light_stem, org_cues, person_cues, person_names, place_spans
+from reader.core.entities.gazetteer import clubs, light_stem, misc_cues, org_cues, person_cues, person_names, place_spans, world_places
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.entities.lexicon import features as lexicon_features
 from reader.core.normalize import fold
 
 #: Bump when features change: a model trained on other features must be retrained.
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
 
 
 class _Word(NamedTuple):
@@ -55,7 +55,6 @@ def word_info(word: str) -> _Word:
         "x3=" + n[-3:],
         "x4=" + n[-4:],
         "p4=" + n[:4],
-        "sx2=" + stem[-2:],
         "sp2=" + stem[:2],
         "sh=" + shape,
         "len=" + str(min(len(stem), 8)),
@@ -69,6 +68,9 @@ def word_info(word: str) -> _Word:
     if stem in person_cues():
         own.append("cuePER")
         seen.append("cuePER")
+    if stem in misc_cues():
+        own.append("cueMISC")
+        seen.append("cueMISC")
     names = person_names()
     if n in names or stem in names:
         own.append("gPER")
@@ -85,6 +87,7 @@ class Entry(NamedTuple):
     """
 
     folded: str
+    stem: str
     own: tuple[str, ...]
     as_prev: tuple[str, ...]
     as_next: tuple[str, ...]
@@ -112,7 +115,7 @@ def _entry(cache: dict[str, Entry], lexicon: Lexicon, known: frozenset[str] | No
         parts = tuple(tuple(filter(known.__contains__, part)) for part in parts)
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
-    entry = cache[word] = Entry(info.folded, *parts)
+    entry = cache[word] = Entry(info.folded, info.stem, *parts)
     return entry
 
 
@@ -122,10 +125,12 @@ _CACHE: dict[int, dict[str, Entry]] = {}
 _OPEN = {"«": "»", "“": "”", '"': '"', "'": "'"}
 
 
-def _inside_quotes(words: list[str]) -> list[str]:
+def _inside_quotes(words: list[str], stems: list[str]) -> list[str]:
     """Per word: "q1" for the first word inside quotation marks, "qin" for the others, "" outside.
 
-    Titles of works, programmes and slogans (MISC) and many organisation names are quoted.
+    Titles of works, programmes and slogans (MISC) and many organisation names are
+    quoted; after a word that introduces a title (بعنوان، برنامج، ملعب) the marks
+    are "qc1" and "qcin".
     """
     marks = [""] * len(words)
     i = 0
@@ -134,9 +139,10 @@ def _inside_quotes(words: list[str]) -> list[str]:
         if close is not None:
             j = next((k for k in range(i + 1, min(len(words), i + 12)) if words[k] == close), None)
             if j is not None and j > i + 1:
-                marks[i + 1] = "q1"
+                kind = "qc" if i > 0 and stems[i - 1] in misc_cues() else "q"
+                marks[i + 1] = kind + "1"
                 for k in range(i + 2, j):
-                    marks[k] = "qin"
+                    marks[k] = kind + "in"
                 i = j + 1
                 continue
         i += 1
@@ -164,15 +170,27 @@ def sentence_features(
         cache = _CACHE.setdefault(id(lexicon), {})
     entries = [cache.get(w) or _entry(cache, lexicon, known, w) for w in words]
     gaz = [""] * len(words)
+    extra: list[list[str]] = [[] for _ in words]
     for start, end in place_spans([e.folded for e in entries]) if places is None else places:
         gaz[start] = "gB"
         for k in range(start + 1, end):
             gaz[k] = "gI"
-    quoted = _inside_quotes(words)
+    # World cities and sports clubs: separate features ("gW=B", "-1:gC=I"…), as the lists overlap.
+    folded = [e.folded for e in entries]
+    for table, name in ((world_places(), "gW="), (clubs(), "gC=")):
+        for start, end in place_spans(folded, table):
+            for k in range(start, end):
+                mark = name + ("B" if k == start else "I")
+                extra[k].append(mark)
+                if k > 0:
+                    extra[k - 1].append("+1:" + mark)
+                if k < len(words) - 1:
+                    extra[k + 1].append("-1:" + mark)
+    quoted = _inside_quotes(words, [e.stem for e in entries])
     last = len(words) - 1
     out = []
     for i, entry in enumerate(entries):
-        feats = [*entry.own]
+        feats = [*entry.own, *extra[i]]
         if quoted[i]:
             feats.append(quoted[i])
         if gaz[i]:

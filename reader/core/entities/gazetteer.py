@@ -45,6 +45,29 @@ def places() -> dict[tuple[str, ...], int]:
     return _register(out)
 
 
+def _table(*files: str) -> dict[tuple[str, ...], int]:
+    """Names from gazetteer files as folded token tuples (article stripped from the first word) → length."""
+    out: dict[tuple[str, ...], int] = {}
+    for name in (n for f in files for n in read_list("gazetteers", f)):
+        words = fold(name).split()
+        if words:
+            key = (strip_article(words[0]), *words[1:])
+            out[key] = len(key)
+    return _register(out)
+
+
+@cache
+def world_places() -> dict[tuple[str, ...], int]:
+    """Cities and regions of the world (GeoNames, Arabic Wikipedia): a feature for the model only."""
+    return _table("world_places.txt")
+
+
+@cache
+def clubs() -> dict[tuple[str, ...], int]:
+    """Sports clubs (Arabic Wikipedia): a feature for the model only."""
+    return _table("clubs.txt")
+
+
 @cache
 def organizations() -> dict[tuple[str, ...], int]:
     """Well-known organisation names as folded token tuples (article stripped from the first word)."""
@@ -69,6 +92,12 @@ def org_cues() -> frozenset[str]:
 
 
 @cache
+def misc_cues() -> frozenset[str]:
+    """Light stems of the words that introduce a title or a named thing (بعنوان، برنامج، ملعب)."""
+    return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "misc_cues.txt"))
+
+
+@cache
 def person_cues() -> frozenset[str]:
     """Folded words that come before a person's name (article stripped)."""
     return frozenset(strip_article(fold(w)) for w in read_list("gazetteers", "person_cues.txt"))
@@ -85,42 +114,51 @@ def peel_candidates(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-#: Gazetteer tables by id, and their first words (the tables are cached for the process, so ids are stable).
+#: Registered gazetteer tables by id (they are cached for the process, so ids are stable); per
+#: table, its first words with the lengths of their entries (longest first, at most
+#: MAX_WORDS), and, per word met so far, the readings of it that open an entry.
 _TABLES: dict[int, dict[tuple[str, ...], int]] = {}
-_FIRSTS: dict[int, frozenset[str]] = {}
+_FIRSTS: dict[int, dict[str, tuple[int, ...]]] = {}
+_OPENERS: dict[int, dict[str, tuple[tuple[str, tuple[int, ...]], ...]]] = {}
+MAX_WORDS = 4
+_OPENERS_LIMIT = 200_000
 
 
 def _register(table: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        if len(key) <= MAX_WORDS:
+            lengths.setdefault(key[0], set()).add(len(key))
     _TABLES[id(table)] = table
-    _FIRSTS[id(table)] = frozenset(key[0] for key in table)
+    _FIRSTS[id(table)] = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+    _OPENERS[id(table)] = {}
     return table
 
 
 def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = None) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` of a sentence that name a known place (or a ``table`` entry), longest first."""
-    table_id = id(places() if table is None else table)
-    table = _TABLES[table_id]
+    table = places() if table is None else table
+    firsts, openers = _FIRSTS[id(table)], _OPENERS[id(table)]
     spans = []
-    i = 0
-    while i < len(folded):
-        starts = _starts(folded[i], table_id)
-        if starts:
-            for n in (4, 3, 2, 1):
-                if i + n <= len(folded):
-                    rest = tuple(folded[i + 1 : i + n])
-                    if any((first, *rest) in table for first in starts):
-                        spans.append((i, i + n))
-                        i += n
-                        break
-            else:
-                i += 1
+    i, count = 0, len(folded)
+    while i < count:
+        readings = openers.get(folded[i])
+        if readings is None:
+            if len(openers) >= _OPENERS_LIMIT:
+                openers.clear()
+            # Most words open no entry: () is remembered for them.
+            readings = openers[folded[i]] = tuple((c, firsts[c]) for c in peel_candidates(folded[i]) if c in firsts)
+        best = 0
+        for first, lengths in readings:
+            for n in lengths:
+                if n <= best or i + n > count:
+                    continue
+                if n == 1 or (first, *folded[i + 1 : i + n]) in table:
+                    best = n
+                    break
+        if best:
+            spans.append((i, i + best))
+            i += best
         else:
             i += 1
     return spans
-
-
-@lru_cache(maxsize=200_000)
-def _starts(word: str, table_id: int) -> tuple[str, ...]:
-    """Readings of ``word`` (clitics peeled) that open an entry of the table: most words have none."""
-    firsts = _FIRSTS[table_id]
-    return tuple(c for c in peel_candidates(word) if c in firsts)

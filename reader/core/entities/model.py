@@ -10,7 +10,7 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.core.entities.features import FEATURES_VERSION, Entry, sentence_features
-from reader.core.entities.lexicon import Lexicon
+from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.errors import QariError
 from reader.core.resources import resource
 
@@ -60,6 +60,11 @@ class Tagger:
         except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
             raise QariError(f"{path}: not a usable entity model") from exc
         self._cache: dict[str, Entry] = {}
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The training lexicon the features read (the shipped one unless another was given)."""
+        return default_lexicon() if self._lexicon is None else self._lexicon
 
     def tag(self, words: list[str], places: list[tuple[int, int]] | None = None) -> list[str]:
         """BIO tags for one sentence (``places``: its gazetteer place spans, if known already)."""

@@ -28,8 +28,37 @@ def test_lexicon_features() -> None:
 
 
 def test_quoted_words_are_marked() -> None:
-    from reader.core.entities.features import _inside_quotes
+    from reader.core.entities.features import _inside_quotes, word_info
 
     words = ["برنامج", "«", "حوار", "من", "القلب", "»", "على", '"', "القناة", '"', "أمس"]
-    assert _inside_quotes(words) == ["", "", "q1", "qin", "qin", "", "", "", "q1", "", ""]
-    assert _inside_quotes(["«", "بلا", "إغلاق"]) == ["", "", ""]
+    stems = [word_info(w).stem for w in words]
+    # After a word that introduces a title (برنامج) the marks say so; elsewhere plain quote marks.
+    assert _inside_quotes(words, stems) == ["", "", "qc1", "qcin", "qcin", "", "", "", "q1", "", ""]
+    assert _inside_quotes(["«", "بلا", "إغلاق"], ["«", "بلا", "اغلاق"]) == ["", "", ""]
+
+
+def test_a_person_named_in_full_is_found_by_the_last_name() -> None:
+    # نيكولا ساركوزي … ساركوزي: the family name alone names him too.
+    sents = [["قال", "نيكولا", "ساركوزي", "إن"], ["وأضاف", "ساركوزي", "أن"], ["في", "الدين", "و"], ["قال", "جمال", "الدين", "ذلك"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"], ["O", "O", "O"], ["O", "B-PERS", "I-PERS", "O"]]
+    lex = lexicon.build([[("الدين", "O")]] * 5 + [[("ساركوزي", "I-PERS")]])
+    out = propagate(sents, tags, lex)
+    assert out[1] == ["O", "B-PERS", "O"]
+    assert out[2] == ["O", "O", "O"], "a word mostly used as an ordinary word is not spread"
+    assert propagate(sents, tags)[1] == ["O", "O", "O"], "without a lexicon, full names only"
+
+
+def test_gazetteer_spans_take_the_longest_name_and_peel_clitics() -> None:
+    from reader.core.entities.gazetteer import place_spans, world_places
+
+    folded = ["زار", "الولايات", "المتحده", "وبامريكا", "اللاتينيه", "ثم", "سان", "فرانسيسكو"]
+    assert place_spans(folded) == [(1, 3), (3, 5)]
+    assert (6, 8) in place_spans(folded, world_places())
+
+
+def test_world_places_and_clubs_are_features() -> None:
+    from reader.core.entities.features import sentence_features
+
+    feats = sentence_features(["فاز", "دينامو", "كييف", "على", "ضيفه", "في", "سان", "فرانسيسكو"])
+    assert "gC=B" in feats[1] and "gC=I" in feats[2] and "-1:gC=B" in feats[2] and "+1:gC=B" in feats[0]
+    assert "gW=B" in feats[6] and "gW=I" in feats[7]
