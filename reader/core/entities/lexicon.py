@@ -12,9 +12,9 @@ unseen text.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.entities.gazetteer import light_stem
 from reader.core.normalize import fold
@@ -23,8 +23,7 @@ from reader.core.resources import resource
 LEXICON_FILE = "anercorp-lexicon.tsv"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """Uses of one folded word: as an ordinary word, as (part of) a name, commonest name type."""
 
     plain: int
