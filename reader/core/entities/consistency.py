@@ -29,7 +29,8 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], lexicon: Lexico
     """Tags with each found name also applied to its untagged occurrences.
 
     With a ``lexicon``, a person named in full is also found by the last of the
-    names alone (بان كي مون … مون), unless that word is mostly an ordinary word.
+    names alone (نيكولا ساركوزي … ساركوزي), unless that word is mostly an ordinary
+    word or shorter than four letters.
     """
     found: dict[tuple[str, ...], Counter[str]] = {}
     for words, seq in zip(sentences, tags, strict=True):
