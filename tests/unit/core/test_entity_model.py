@@ -114,3 +114,13 @@ def test_a_truncated_model_is_refused_before_crfsuite_sees_it(tmp_path: Path) ->
     cut.write_bytes(resource("ner", MODEL_FILE).read_bytes()[:100_000])
     with pytest.raises(QariError, match="not a usable entity model"):
         Tagger(cut)
+
+
+def test_cross_check_scores_each_held_out_fifth(tmp_path: Path) -> None:
+    from reader.core.entities.train import cross_check
+
+    data = tmp_path / "tiny.conll"
+    data.write_text(CONLL * 10, encoding="utf-8")
+    results = cross_check(read_conll(data), [0, 4])
+    assert len(results) == 2
+    assert all(r.per_type["LOC"][3] == 4 and r.micro[2] > 80 for r in results)  # 4 gold places in each held-out fifth
