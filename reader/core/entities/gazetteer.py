@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from reader.core.normalize import fold
 from reader.core.resources import read_list
@@ -54,6 +55,12 @@ def places() -> dict[tuple[str, ...], int]:
 def world_places() -> dict[tuple[str, ...], int]:
     """Cities and regions of the world (GeoNames, Arabic Wikipedia): a feature for the model only."""
     return _table("world_places.txt")
+
+
+@cache
+def people() -> dict[tuple[str, ...], int]:
+    """Full names of well-known people (Arabic Wikipedia): a feature for the model only."""
+    return _table("people.txt")
 
 
 @cache
@@ -151,3 +158,58 @@ def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = No
         else:
             i += 1
     return spans
+
+
+#: Per tuple of tables, per word met so far: (table index, reading, lengths) for each entry it can open.
+_MULTI_OPENERS: dict[tuple[int, ...], dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]]] = {}
+
+
+def spans_in_tables(folded: list[str], tables: tuple[dict[tuple[str, ...], int], ...]) -> list[list[tuple[int, int]]]:
+    """:func:`place_spans` of one sentence for each of several tables, in one pass over its words.
+
+    The spans are the same as one call per table; one pass looks each word up once,
+    not once per table (most words open no entry of any).
+    """
+    firsts = [_FIRSTS[id(t)] for t in tables]
+    openers = _MULTI_OPENERS.setdefault(tuple(id(t) for t in tables), {})
+    out: list[list[tuple[int, int]]] = [[] for _ in tables]
+    free = [0] * len(tables)  # per table, the first word not inside a span found already
+    count = len(folded)
+    for i, word in enumerate(folded):
+        readings = openers.get(word)
+        if readings is None:
+            if len(openers) >= _OPENERS_LIMIT:
+                openers.clear()
+            candidates = peel_candidates(word)
+            readings = openers[word] = tuple((t, c, firsts[t][c]) for t in range(len(tables)) for c in candidates if c in firsts[t])
+        if not readings:
+            continue
+        best: dict[int, int] = {}
+        for t, first, lengths in readings:
+            if i < free[t]:
+                continue
+            for n in lengths:
+                if n <= best.get(t, 0) or i + n > count:
+                    continue
+                if n == 1 or (first, *folded[i + 1 : i + n]) in tables[t]:
+                    best[t] = n
+                    break
+        for t, n in best.items():
+            out[t].append((i, i + n))
+            free[t] = i + n
+    return out
+
+
+class SentenceSpans(NamedTuple):
+    """A sentence's spans in each gazetteer: the rules read places and organisations, the model all but organisations."""
+
+    places: list[tuple[int, int]]
+    organizations: list[tuple[int, int]]
+    world: list[tuple[int, int]]
+    clubs: list[tuple[int, int]]
+    people: list[tuple[int, int]]
+
+
+def sentence_spans(folded: list[str]) -> SentenceSpans:
+    """Every gazetteer's spans in one sentence of folded words, in one pass."""
+    return SentenceSpans(*spans_in_tables(folded, (places(), organizations(), world_places(), clubs(), people())))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.core.entities.features import FEATURES_VERSION, Entry, sentence_features
+from reader.core.entities.gazetteer import SentenceSpans
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.errors import QariError
 from reader.core.resources import resource
@@ -66,11 +67,11 @@ class Tagger:
         """The training lexicon the features read (the shipped one unless another was given)."""
         return default_lexicon() if self._lexicon is None else self._lexicon
 
-    def tag(self, words: list[str], places: list[tuple[int, int]] | None = None) -> list[str]:
-        """BIO tags for one sentence (``places``: its gazetteer place spans, if known already)."""
+    def tag(self, words: list[str], gazetteers: SentenceSpans | None = None) -> list[str]:
+        """BIO tags for one sentence (``gazetteers``: its gazetteer spans, if known already)."""
         if not words:
             return []
-        return self._tagger.tag(sentence_features(words, self._lexicon, self._known, self._cache, places))
+        return self._tagger.tag(sentence_features(words, self._lexicon, self._known, self._cache, gazetteers))
 
 
 @cache

@@ -56,6 +56,16 @@ def test_gazetteer_spans_take_the_longest_name_and_peel_clitics() -> None:
     assert (6, 8) in place_spans(folded, world_places())
 
 
+def test_one_pass_over_several_gazetteers_finds_what_one_pass_each_does() -> None:
+    from reader.core.entities.gazetteer import clubs, organizations, place_spans, places, sentence_spans, spans_in_tables, world_places
+
+    folded = ["فاز", "دينامو", "كييف", "في", "كييف", "على", "ريال", "مدريد", "امام", "الامم", "المتحده", "في", "سان", "فرانسيسكو"]
+    tables = (places(), organizations(), world_places(), clubs())
+    assert spans_in_tables(folded, tables) == [place_spans(folded, t) for t in tables]
+    spans = sentence_spans(folded)
+    assert (1, 3) in spans.clubs and (4, 5) in spans.places and (9, 11) in spans.organizations
+
+
 def test_world_places_and_clubs_are_features() -> None:
     from reader.core.entities.features import sentence_features
 
