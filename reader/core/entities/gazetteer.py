@@ -110,12 +110,9 @@ def peel_candidates(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-#: Registered gazetteer tables by id (they are cached for the process, so ids are stable); per
-#: table, its first words with the lengths of their entries (longest first, at most
-#: MAX_WORDS), and, per word met so far, the readings of it that open an entry.
-_TABLES: dict[int, dict[tuple[str, ...], int]] = {}
+#: Per registered table (by id: the tables are cached for the process, so ids are stable): its
+#: first words with the lengths of their entries, longest first, at most MAX_WORDS.
 _FIRSTS: dict[int, dict[str, tuple[int, ...]]] = {}
-_OPENERS: dict[int, dict[str, tuple[tuple[str, tuple[int, ...]], ...]]] = {}
 MAX_WORDS = 4
 _OPENERS_LIMIT = 200_000
 
@@ -125,53 +122,28 @@ def _register(table: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
     for key in table:
         if len(key) <= MAX_WORDS:
             lengths.setdefault(key[0], set()).add(len(key))
-    _TABLES[id(table)] = table
     _FIRSTS[id(table)] = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
-    _OPENERS[id(table)] = {}
     return table
 
 
 def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = None) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` of a sentence that name a known place (or a ``table`` entry), longest first."""
-    table = places() if table is None else table
-    firsts, openers = _FIRSTS[id(table)], _OPENERS[id(table)]
-    spans = []
-    i, count = 0, len(folded)
-    while i < count:
-        readings = openers.get(folded[i])
-        if readings is None:
-            if len(openers) >= _OPENERS_LIMIT:
-                openers.clear()
-            # Most words open no entry: () is remembered for them.
-            readings = openers[folded[i]] = tuple((c, firsts[c]) for c in peel_candidates(folded[i]) if c in firsts)
-        best = 0
-        for first, lengths in readings:
-            for n in lengths:
-                if n <= best or i + n > count:
-                    continue
-                if n == 1 or (first, *folded[i + 1 : i + n]) in table:
-                    best = n
-                    break
-        if best:
-            spans.append((i, i + best))
-            i += best
-        else:
-            i += 1
-    return spans
+    return spans_in_tables(folded, (places() if table is None else table,))[0]
 
 
 #: Per tuple of tables, per word met so far: (table index, reading, lengths) for each entry it can open.
-_MULTI_OPENERS: dict[tuple[int, ...], dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]]] = {}
+_OPENERS: dict[tuple[int, ...], dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]]] = {}
 
 
 def spans_in_tables(folded: list[str], tables: tuple[dict[tuple[str, ...], int], ...]) -> list[list[tuple[int, int]]]:
     """:func:`place_spans` of one sentence for each of several tables, in one pass over its words.
 
-    The spans are the same as one call per table; one pass looks each word up once,
-    not once per table (most words open no entry of any).
+    At each word, each table takes its longest entry (clitics peeled) and its next
+    span starts after it.  One pass looks each word up once, not once per table:
+    most words open no entry of any, and remember that.
     """
     firsts = [_FIRSTS[id(t)] for t in tables]
-    openers = _MULTI_OPENERS.setdefault(tuple(id(t) for t in tables), {})
+    openers = _OPENERS.setdefault(tuple(id(t) for t in tables), {})
     out: list[list[tuple[int, int]]] = [[] for _ in tables]
     free = [0] * len(tables)  # per table, the first word not inside a span found already
     count = len(folded)
