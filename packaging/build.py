@@ -56,6 +56,9 @@ def trimmed_icu(work: Path) -> Path | None:
     """On Linux, ICU's data library trimmed to Qari's languages (see icu_data.py); None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
+    if shutil.which("as") is None or shutil.which("ld") is None:
+        print("binutils (as, ld) not found: ICU's data stays whole, the app is 27 MB bigger")
+        return None
     import PySide6
 
     sys.path.insert(0, str(ROOT / "packaging"))
