@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.entities.gazetteer import SentenceSpans, light_stem, misc_cues, org_cues, person_cues, person_names, sentence_spans
+from reader.core.entities.gazetteer import SentenceSpans, currencies, light_stem, misc_cues, org_cues, person_cues, person_names, sentence_spans
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.entities.lexicon import features as lexicon_features
 from reader.core.normalize import fold
 
 #: Bump when features change: a model trained on other features must be retrained.
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 
 
 class _Word(NamedTuple):
@@ -71,6 +71,10 @@ def word_info(word: str) -> _Word:
     if stem in misc_cues():
         own.append("cueMISC")
         seen.append("cueMISC")
+    # A currency after an amount (٥٠ دولارا، 3 ملايين درهماً) is MISC in ANERcorp.
+    if stem in currencies() or (stem[-1:] == "ا" and stem[:-1] in currencies()):
+        own.append("cur")
+        seen.append("cur")
     names = person_names()
     if n in names or stem in names:
         own.append("gPER")

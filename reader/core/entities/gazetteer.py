@@ -94,6 +94,12 @@ def misc_cues() -> frozenset[str]:
 
 
 @cache
+def currencies() -> frozenset[str]:
+    """Light stems of currency names (دولار، دنانير، شيكل)."""
+    return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "currencies.txt"))
+
+
+@cache
 def person_cues() -> frozenset[str]:
     """Folded words that come before a person's name (article stripped)."""
     return frozenset(strip_article(fold(w)) for w in read_list("gazetteers", "person_cues.txt"))
