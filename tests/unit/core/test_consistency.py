@@ -83,3 +83,14 @@ def test_currencies_are_a_feature_in_every_spelling() -> None:
         assert "cur" in word_info(word).own, word
     for word in ("ذهب", "مارك", "دوار"):
         assert "cur" not in word_info(word).own, word
+
+
+def test_a_sports_report_marks_its_places() -> None:
+    from reader.core.entities.features import sentence_features
+
+    # بنفيكا and لشبونة as places; in a match report the place features are qualified.
+    report = sentence_features(["فاز", "ليون", "على", "مضيفه", "بنفيكا", "في", "لشبونة"])
+    news = sentence_features(["زار", "الرئيس", "لشبونة", "أمس"])
+    assert all("spt" in f for f in report)
+    assert any(f.startswith("spt:") for f in report[6])
+    assert not any(f == "spt" or f.startswith("spt:") for feats in news for f in feats)
