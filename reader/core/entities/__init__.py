@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from reader.core.entities import name_parts
+from reader.core.entities import name_parts, titles
 from reader.core.entities.conll import spans as bio_spans
 from reader.core.entities.consistency import propagate
 from reader.core.entities.dates import find_dates
@@ -148,11 +148,14 @@ def _sentence_spans(sent: list[Token], tags: list[str], folded: list[str], gazet
 
 
 def _tag_document(sentences_words: list[list[str]], tagger: Tagger) -> tuple[list[list[str]], list[list[str]], list[SentenceSpans]]:
-    """Model tags (consistency pass and name mending applied), folded words and gazetteer spans of each sentence of one document."""
+    """Model tags (consistency pass, name mending and quoted titles applied), folded words and gazetteer spans of each sentence of one document."""
     folded = [[word_info(w).folded for w in words] for words in sentences_words]
     gazetteers = [sentence_spans(f) for f in folded]
     tags = propagate(sentences_words, [tagger.tag(words, g) for words, g in zip(sentences_words, gazetteers, strict=True)], tagger.lexicon)
-    tags = [name_parts.mend(words, f, seq) for words, f, seq in zip(sentences_words, folded, tags, strict=True)]
+    tags = [
+        titles.tag_titles(words, [word_info(w).stem for w in words], name_parts.mend(words, f, seq))
+        for words, f, seq in zip(sentences_words, folded, tags, strict=True)
+    ]
     return tags, folded, gazetteers
 
 
