@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -81,34 +82,39 @@ def person_names() -> frozenset[str]:
     return frozenset(n for n in fold("\n".join(read_list("gazetteers", "person_names.txt"))).split("\n") if " " not in n)
 
 
+def _cue_words(file: str, key: Callable[[str], str]) -> frozenset[str]:
+    """The words of a cue list, each folded and then keyed (article stripped, or light stem)."""
+    return frozenset(key(fold(w)) for w in read_list("gazetteers", file))
+
+
 @cache
 def org_cues() -> frozenset[str]:
     """Folded words that open organisation names (article stripped)."""
-    return frozenset(strip_article(fold(w)) for w in read_list("gazetteers", "org_cues.txt"))
-
-
-@cache
-def misc_cues() -> frozenset[str]:
-    """Light stems of the words that introduce a title or a named thing (بعنوان، برنامج، ملعب)."""
-    return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "misc_cues.txt"))
-
-
-@cache
-def sport_cues() -> frozenset[str]:
-    """Light stems of the words that make a sentence a sports report (مباراة، الدوري، مضيفه)."""
-    return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "sport_cues.txt"))
-
-
-@cache
-def currencies() -> frozenset[str]:
-    """Light stems of currency names (دولار، دنانير، شيكل)."""
-    return frozenset(light_stem(fold(w)) for w in read_list("gazetteers", "currencies.txt"))
+    return _cue_words("org_cues.txt", strip_article)
 
 
 @cache
 def person_cues() -> frozenset[str]:
     """Folded words that come before a person's name (article stripped)."""
-    return frozenset(strip_article(fold(w)) for w in read_list("gazetteers", "person_cues.txt"))
+    return _cue_words("person_cues.txt", strip_article)
+
+
+@cache
+def misc_cues() -> frozenset[str]:
+    """Light stems of the words that introduce a title or a named thing (بعنوان، برنامج، ملعب)."""
+    return _cue_words("misc_cues.txt", light_stem)
+
+
+@cache
+def sport_cues() -> frozenset[str]:
+    """Light stems of the words that make a sentence a sports report (مباراة، الدوري، مضيفه)."""
+    return _cue_words("sport_cues.txt", light_stem)
+
+
+@cache
+def currencies() -> frozenset[str]:
+    """Light stems of currency names (دولار، دنانير، شيكل)."""
+    return _cue_words("currencies.txt", light_stem)
 
 
 @lru_cache(maxsize=100_000)
