@@ -31,9 +31,9 @@ def mend(words: list[str], folded: list[str], tags: list[str]) -> list[str]:
 
     ``folded`` are the sentence's words folded.
     """
-    found = spans(tags)
-    if not any(kind == "PERS" for kind, _, _ in found):
+    if "B-PERS" not in tags and "I-PERS" not in tags:
         return tags
+    found = spans(tags)
     free = [t == "O" for t in tags]
     out = ["O"] * len(tags)
     mended: list[tuple[str, int, int]] = []

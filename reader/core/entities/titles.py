@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reader.core.entities.features import word_info
 from reader.core.entities.gazetteer import light_stem, misc_cues
 from reader.core.normalize import fold
 
@@ -21,6 +22,7 @@ NOT_TITLES = ("مسلسل", "عملية", "جائزة", "مهرجان")
 #: Longer quotations are sentences, not titles.
 MAX_WORDS = 6
 _QUOTES = {"«": "»", "“": "”", '"': '"', "'": "'"}
+_QUOTE_MARKS = frozenset(_QUOTES)
 
 
 @cache
@@ -29,15 +31,14 @@ def _introducers() -> frozenset[str]:
     return misc_cues() - {light_stem(fold(w)) for w in NOT_TITLES}
 
 
-def tag_titles(words: list[str], stems: list[str], tags: list[str]) -> list[str]:
-    """``tags`` (BIO) with untagged quoted titles after an introducing word tagged MISC.
-
-    ``stems`` are the words' light stems.
-    """
+def tag_titles(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` (BIO) with untagged quoted titles after an introducing word tagged MISC."""
     out = tags
+    if _QUOTE_MARKS.isdisjoint(words):
+        return out
     for i in range(1, len(words) - 2):
         close = _QUOTES.get(words[i])
-        if close is None or stems[i - 1] not in _introducers():
+        if close is None or word_info(words[i - 1]).stem not in _introducers():
             continue
         end = next((k for k in range(i + 2, min(len(words), i + MAX_WORDS + 2)) if words[k] == close), None)
         if end is None or any(t != "O" for t in tags[i + 1 : end]):

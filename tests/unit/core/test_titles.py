@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from reader.core.entities.features import word_info
 from reader.core.entities.titles import tag_titles
 
 
 def _tag(words: list[str], tags: list[str]) -> list[str]:
-    return tag_titles(words, [word_info(w).stem for w in words], tags)
+    return tag_titles(words, tags)
 
 
 def test_an_untagged_quoted_title_after_its_introducer_is_misc() -> None:
