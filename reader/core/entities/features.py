@@ -131,7 +131,28 @@ _CACHE: dict[int, dict[str, Entry]] = {}
 #: Gazetteer marks that a sports report qualifies (with the words' name types, ``Entry.in_sport``).
 _SPORT_MARKED = ("gW=", "gC=")
 
-_OPEN = {"«": "»", "“": "”", '"': '"', "'": "'"}
+#: Opening quotation marks and the marks that close them.
+QUOTES = {"«": "»", "“": "”", '"': '"', "'": "'"}
+#: A quotation longer than this is not a name (nor is a mark without its pair this near).
+_QUOTED_WORDS = 10
+
+
+def quotations(words: list[str]) -> list[tuple[int, int]]:
+    """Indices of the opening and closing marks of each non-empty quotation in a sentence."""
+    out: list[tuple[int, int]] = []
+    if QUOTES.keys().isdisjoint(words):
+        return out
+    i = 0
+    while i < len(words):
+        close = QUOTES.get(words[i])
+        if close is not None:
+            j = next((k for k in range(i + 1, min(len(words), i + _QUOTED_WORDS + 2)) if words[k] == close), None)
+            if j is not None and j > i + 1:
+                out.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
 
 
 def _inside_quotes(words: list[str], stems: list[str]) -> list[str]:
@@ -142,21 +163,11 @@ def _inside_quotes(words: list[str], stems: list[str]) -> list[str]:
     are "qc1" and "qcin".
     """
     marks = [""] * len(words)
-    if _OPEN.keys().isdisjoint(words):
-        return marks
-    i = 0
-    while i < len(words):
-        close = _OPEN.get(words[i])
-        if close is not None:
-            j = next((k for k in range(i + 1, min(len(words), i + 12)) if words[k] == close), None)
-            if j is not None and j > i + 1:
-                kind = "qc" if i > 0 and stems[i - 1] in misc_cues() else "q"
-                marks[i + 1] = kind + "1"
-                for k in range(i + 2, j):
-                    marks[k] = kind + "in"
-                i = j + 1
-                continue
-        i += 1
+    for i, j in quotations(words):
+        kind = "qc" if i > 0 and stems[i - 1] in misc_cues() else "q"
+        marks[i + 1] = kind + "1"
+        for k in range(i + 2, j):
+            marks[k] = kind + "in"
     return marks
 
 

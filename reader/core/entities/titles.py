@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from reader.core.entities.features import word_info
+from reader.core.entities.features import quotations, word_info
 from reader.core.entities.gazetteer import light_stem, misc_cues
 from reader.core.normalize import fold
 
@@ -21,8 +21,6 @@ from reader.core.normalize import fold
 NOT_TITLES = ("مسلسل", "عملية", "جائزة", "مهرجان")
 #: Longer quotations are sentences, not titles.
 MAX_WORDS = 6
-_QUOTES = {"«": "»", "“": "”", '"': '"', "'": "'"}
-_QUOTE_MARKS = frozenset(_QUOTES)
 
 
 @cache
@@ -34,18 +32,14 @@ def _introducers() -> frozenset[str]:
 def tag_titles(words: list[str], tags: list[str]) -> list[str]:
     """``tags`` (BIO) with untagged quoted titles after an introducing word tagged MISC."""
     out = tags
-    if _QUOTE_MARKS.isdisjoint(words):
-        return out
-    for i in range(1, len(words) - 2):
-        close = _QUOTES.get(words[i])
-        if close is None or word_info(words[i - 1]).stem not in _introducers():
+    for i, j in quotations(words):
+        if i == 0 or j - i - 1 > MAX_WORDS or word_info(words[i - 1]).stem not in _introducers():
             continue
-        end = next((k for k in range(i + 2, min(len(words), i + MAX_WORDS + 2)) if words[k] == close), None)
-        if end is None or any(t != "O" for t in tags[i + 1 : end]):
+        if any(t != "O" for t in tags[i + 1 : j]):
             continue
         if out is tags:
             out = list(tags)
         out[i + 1] = "B-MISC"
-        for k in range(i + 2, end):
+        for k in range(i + 2, j):
             out[k] = "I-MISC"
     return out
