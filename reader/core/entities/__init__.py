@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from reader.core.entities import name_parts, titles
+from reader.core.entities.conll import mark
 from reader.core.entities.conll import spans as bio_spans
 from reader.core.entities.consistency import propagate
 from reader.core.entities.dates import find_dates
@@ -226,10 +227,7 @@ def tag_sentences(sentences_words: list[list[str]], tagger: Tagger | None = None
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
         for s, e, kind in _sentence_spans(tokens, seq, f, g):
-            first, last = starts[s], ends[e]
-            tags[first] = "B-" + TO_BIO[kind]
-            for i in range(first + 1, last + 1):
-                tags[i] = "I-" + TO_BIO[kind]
+            mark(tags, TO_BIO[kind], starts[s], ends[e] + 1)
         out.append(tags)
     return out
 

@@ -42,6 +42,13 @@ def spans(tags: list[str]) -> set[tuple[str, int, int]]:
     return out
 
 
+def mark(tags: list[str], kind: str, start: int, end: int) -> None:
+    """Write one name of type ``kind`` over ``tags[start:end]`` in BIO, in place."""
+    tags[start] = "B-" + kind
+    for i in range(start + 1, end):
+        tags[i] = "I-" + kind
+
+
 @dataclass
 class Scores:
     """Precision, recall and F1 per type and micro-averaged, in percent."""

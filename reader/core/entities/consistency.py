@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader.core.entities.conll import spans
+from reader.core.entities.conll import mark, spans
 from reader.core.entities.features import word_info
 from reader.core.entities.lexicon import Lexicon
 
@@ -68,9 +68,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], lexicon: Lexico
             for n in by_first.get(st[i], ()):
                 key = st[i : i + n]
                 if key in spread and len(key) == n and all(t == "O" for t in seq[i : i + n]):
-                    seq[i] = "B-" + spread[key]
-                    for k in range(i + 1, i + n):
-                        seq[k] = "I-" + spread[key]
+                    mark(seq, spread[key], i, i + n)
                     i += n
                     break
             else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reader.core.entities.conll import mark
 from reader.core.entities.features import quotations, word_info
 from reader.core.entities.gazetteer import light_stem, misc_cues
 from reader.core.normalize import fold
@@ -39,7 +40,5 @@ def tag_titles(words: list[str], tags: list[str]) -> list[str]:
             continue
         if out is tags:
             out = list(tags)
-        out[i + 1] = "B-MISC"
-        for k in range(i + 2, j):
-            out[k] = "I-MISC"
+        mark(out, "MISC", i + 1, j)
     return out
