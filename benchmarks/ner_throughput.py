@@ -69,11 +69,12 @@ def cold_run() -> None:
     if text is None:
         print("(ANERcorp not found beside the checkout: varied-text run skipped)")
         return
-    from reader.core.entities.features import word_info
-    from reader.core.entities.gazetteer import peel_candidates
+    from reader.core.entities.features import clear_word_cache
+    from reader.core.entities.gazetteer import default_lookup
     from reader.core.entities.model import default_tagger
 
-    for cached in (word_info, peel_candidates, default_tagger):  # a fresh tagger has an empty per-word cache
+    clear_word_cache()
+    for cached in (default_lookup, default_tagger):  # a fresh tagger and gazetteer lookup have empty per-word caches
         cached.cache_clear()
     start = time.perf_counter()
     entities = analyse(text)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from reader.core import arabic
 from reader.core.document import Block, Footnote, FootnoteRef
 
-_DIGITS = "0-9\u0660-\u0669"
+_DIGITS = "0-9" + arabic.DIGIT_CLASS
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _NOTE_LINE = re.compile(
     rf"""^\s*(?P<marker>
@@ -25,7 +26,7 @@ _NOTE_LINE = re.compile(
     re.VERBOSE,
 )
 _SEPARATOR = re.compile(r"^\s*[-_=─—*]{3,}\s*$")
-_TO_ASCII = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669" + _SUPERSCRIPTS, "0123456789" + "1234567890")
+_TO_ASCII = str.maketrans(arabic.DIGITS + _SUPERSCRIPTS, "0123456789" + "1234567890")
 
 
 def _key(marker: str) -> str:

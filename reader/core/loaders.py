@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.core import html_loader, markdown_loader
+from reader.core import arabic, html_loader, markdown_loader
 from reader.core.document import Block, BlockKind, Document, base_direction, derive_title
 from reader.core.encoding import decode
 from reader.core.errors import LoadError
@@ -20,11 +20,11 @@ from reader.core.footnotes import is_note_line, link_notes, split_notes
 MAX_BYTES = 8 * 1024 * 1024
 _MARKDOWN = {".md", ".markdown", ".mdown"}
 _HTML = {".html", ".htm", ".xhtml"}
-_SENTENCE_END = tuple('.!?؟:؛…"”»)')
+_SENTENCE_END = (*'.!?:…"”»)', arabic.QUESTION_MARK, arabic.SEMICOLON)
 
 
-def load(path: str | Path) -> Document:
-    """Load ``path``, choosing the format by extension; raise :class:`LoadError` on failure."""
+def read_file(path: str | Path) -> bytes:
+    """The bytes of ``path``, or :class:`LoadError` with a one-line reason (missing, folder, too large…)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -32,14 +32,23 @@ def load(path: str | Path) -> Document:
             raise LoadError(f"{path}: is a folder, not a file")
         if size > MAX_BYTES:
             raise LoadError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise LoadError(f"{path}: no such file") from exc
     except PermissionError as exc:
         raise LoadError(f"{path}: permission denied") from exc
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    return load_bytes(data, path)
+
+
+def load(path: str | Path) -> Document:
+    """Load ``path``, choosing the format by extension; raise :class:`LoadError` on failure.
+
+    Only the document: callers that show or export an article use
+    :func:`reader.core.article.open_article`, which keeps the bytes' hash too.
+    """
+    path = Path(path)
+    return load_bytes(read_file(path), path)
 
 
 def load_bytes(data: bytes, path: Path) -> Document:

@@ -8,19 +8,19 @@ index in the original text of each folded character.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-#: Harakat, tanwin, shadda, sukun (U+064B–U+0652) and the dagger alef (U+0670).
-DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
-#: Quranic annotation marks that readers never type either.
-QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06e5", "\u06e6"}
-TATWEEL = "\u0640"
-HAMZA_ALEFS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"}
-ALEF_MAQSURA = {"\u0649": "\u064a"}
-TEH_MARBUTA = {"\u0629": "\u0647"}
-#: Zero-width and directional controls that never change what a word is.
-INVISIBLES = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff")
+# The letter tables live in reader.core.arabic; these names stay importable from here.
+from reader.core.arabic import ALEF_MAQSURA as ALEF_MAQSURA
+from reader.core.arabic import DIACRITICS as DIACRITICS
+from reader.core.arabic import HAMZA_ALEFS as HAMZA_ALEFS
+from reader.core.arabic import INVISIBLES as INVISIBLES
+from reader.core.arabic import PRESENTATION_FORMS
+from reader.core.arabic import QURANIC_MARKS as QURANIC_MARKS
+from reader.core.arabic import TATWEEL as TATWEEL
+from reader.core.arabic import TEH_MARBUTA as TEH_MARBUTA
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,15 @@ def _table(folding: Folding) -> tuple[dict[int, int | None], frozenset[str]]:
     return table, frozenset(dropped)
 
 
+@lru_cache(maxsize=64)
+def _dropped_runs(folding: Folding) -> re.Pattern[str]:
+    """Runs of the characters ``folding`` drops."""
+    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in _table(folding)[1])) + "]+")
+
+
 def fold_with_map(text: str, folding: Folding = DEFAULT) -> tuple[str, list[int]]:
     """Fold ``text``; return the folded string and, per folded char, its original index."""
-    table, dropped = _table(folding)
+    table, _ = _table(folding)
     folded = text.translate(table)
     if folding.case:
         lowered = folded.lower()
@@ -85,7 +91,14 @@ def fold_with_map(text: str, folding: Folding = DEFAULT) -> tuple[str, list[int]
             folded = "".join(folding.fold_char(c) if len(c.lower()) == 1 else c for c in folded)
     if len(folded) == len(text):
         return folded, list(range(len(text)))
-    return folded, [i for i, ch in enumerate(text) if ch not in dropped]
+    # The kept stretches between runs of dropped marks: a step per run, not per character.
+    index: list[int] = []
+    kept_from = 0
+    for run in _dropped_runs(folding).finditer(text):
+        index.extend(range(kept_from, run.start()))
+        kept_from = run.end()
+    index.extend(range(kept_from, len(text)))
+    return folded, index
 
 
 def fold(text: str, folding: Folding = DEFAULT) -> str:
@@ -112,4 +125,4 @@ def original_span(index: list[int], text: str, start: int, end: int, folding: Fo
 
 def has_presentation_forms(text: str) -> bool:
     """True if ``text`` holds Arabic presentation forms (pre-shaped glyph code points)."""
-    return any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" and ch != "\ufeff" for ch in text)
+    return any(low <= ch <= high for ch in text for low, high in PRESENTATION_FORMS)

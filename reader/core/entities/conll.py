@@ -74,7 +74,9 @@ def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 def score(gold: list[list[str]], pred: list[list[str]]) -> Scores:
     """Entity-level scores of ``pred`` against ``gold`` (lists of tag sequences)."""
-    tp, n_pred, n_gold = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
     for g_tags, p_tags in zip(gold, pred, strict=True):
         g, p = spans(g_tags), spans(p_tags)
         for kind, *_ in g:

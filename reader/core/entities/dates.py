@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reader.core.arabic import BLOCK_CLASS, DIGIT_CLASS, WHOLE_WORD_PREFIXES
 from reader.core.normalize import fold, fold_with_map, original_span
 
 _GREGORIAN = "يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يونية يوليو يولية أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر".split()
@@ -42,10 +43,11 @@ def _alt(words: list[str]) -> str:
 
 _MONTH = _alt(_GREGORIAN + _LEVANTINE + _HIJRI)
 _SAFE_MONTH = _alt([m for m in _GREGORIAN + _LEVANTINE + _HIJRI if m not in _AMBIGUOUS])
-_NUM = r"[0-9\u0660-\u0669]"
+_NUM = f"[0-9{DIGIT_CLASS}]"
 _YEAR = rf"{_NUM}{{4}}(?:\s*(?:م|ه|هـ)(?!\w))?"
-_B = r"(?<![\w\u0600-\u06FF])(?:[وفبل]|ال|وال|بال|لل)?"  # start of word, clitics allowed outside the span
-_E = r"(?![\w\u0600-\u06FF])"
+# Start of a word, its clitics (and article) left outside the span: the shortest that lets a date follow.
+_B = rf"(?<![\w{BLOCK_CLASS}])(?:{'|'.join(sorted(WHOLE_WORD_PREFIXES - {''}, key=lambda c: (len(c), c)))})?"
+_E = rf"(?![\w{BLOCK_CLASS}])"
 _PATTERNS = [
     # 28 من شهر يوليو [عام 2017]
     rf"{_B}(?P<d>{_NUM}{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})(?:\s+(?:من\s+)?(?:عام|سنه|العام)?\s*{_YEAR})?){_E}",

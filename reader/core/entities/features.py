@@ -2,13 +2,18 @@
 
 Word-level features are computed once per distinct word and cached; only the
 neighbour features are assembled per sentence, which keeps tagging fast.
+
+The caches outlive an analysis, so they hold plain tuples of strings: the
+cycle collector stops scanning those (it scans named tuples, and the nodes of
+an ``lru_cache``, on every full collection for as long as they live).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.core.arabic import ALEF, ARTICLE, DIGITS
 from reader.core.entities.gazetteer import SentenceSpans, currencies, light_stem, misc_cues, org_cues, person_cues, person_names, sentence_spans, sport_cues
 from reader.core.entities.lexicon import Lexicon, default_lexicon
 from reader.core.entities.lexicon import features as lexicon_features
@@ -27,16 +32,40 @@ class _Word(NamedTuple):
     seen: tuple[str, ...]  # what its neighbours see of it (prefixed "-1:", "+1:" there)
 
 
-@lru_cache(maxsize=200_000)
-def word_info(word: str) -> _Word:
-    """Folded form, light stem and features of one word, computed once per distinct word.
+#: Per-word cache limit: a cache is cleared when this full.
+CACHE_LIMIT = 200_000
 
-    The recogniser and the consistency pass read ``folded`` and ``stem`` from here too,
+_FORMS: dict[str, tuple[str, str]] = {}
+
+
+def word_forms(word: str) -> tuple[str, str]:
+    """Folded form and light stem of one word, computed once per distinct word.
+
+    The recogniser, the consistency pass and the rules all read them from here,
     so each word is folded and stemmed once.
     """
-    n = fold(word)
-    stem = light_stem(n)
-    if word.isdigit() or all("\u0660" <= c <= "\u0669" for c in word):
+    forms = _FORMS.get(word)
+    if forms is None:
+        if len(_FORMS) >= CACHE_LIMIT:
+            _FORMS.clear()
+        folded = fold(word)
+        forms = _FORMS[word] = (folded, light_stem(folded))
+    return forms
+
+
+def clear_word_cache() -> None:
+    """Forget every word's forms (for a benchmark that wants cold caches)."""
+    _FORMS.clear()
+
+
+def word_info(word: str) -> _Word:
+    """Folded form, light stem and features of one word.
+
+    Not cached: each tagger (and each lexicon, in training) caches what it
+    makes of the word, once.
+    """
+    n, stem = word_forms(word)
+    if word.isdigit() or all(c in DIGITS for c in word):
         shape = "num"
     elif word.isascii() and word.isalpha():
         shape = "lat" + ("C" if word[:1].isupper() else "l")
@@ -60,7 +89,7 @@ def word_info(word: str) -> _Word:
         "len=" + str(min(len(stem), 8)),
     ]
     seen = ["w=" + n, "s=" + stem, "sh=" + shape]
-    if n.startswith("ال"):
+    if n.startswith(ARTICLE):
         own.append("al")
     if stem in org_cues():
         own.append("cueORG")
@@ -72,7 +101,7 @@ def word_info(word: str) -> _Word:
         own.append("cueMISC")
         seen.append("cueMISC")
     # A currency after an amount (٥٠ دولارا، 3 ملايين درهماً) is MISC in ANERcorp.
-    if stem in currencies() or (stem[-1:] == "ا" and stem[:-1] in currencies()):
+    if stem in currencies() or (stem[-1:] == ALEF and stem[:-1] in currencies()):
         own.append("cur")
         seen.append("cur")
     names = person_names()
@@ -82,26 +111,15 @@ def word_info(word: str) -> _Word:
     return _Word(n, stem, tuple(own), tuple(seen))
 
 
-class Entry(NamedTuple):
-    """One word's features as the CRF sees them, lexicon included, in each position of a window.
-
-    With ``known`` given, attributes the model has no weight for are left out here,
-    once per word: they cannot change the tags, and handing them to crfsuite is
-    a third of its time.
-    """
-
-    folded: str
-    stem: str
-    own: tuple[str, ...]
-    as_prev: tuple[str, ...]
-    as_next: tuple[str, ...]
-    as_prev2: tuple[str, ...]
-    as_next2: tuple[str, ...]
-    in_sport: tuple[str, ...]  # its name-type features as a sports report qualifies them ("spt:lxT=ORG")
-
-
-#: Entries of a cache kept by its owner (a tagger, or training for one lexicon); cleared when this full.
-CACHE_LIMIT = 200_000
+#: One word's features as the CRF sees them, lexicon included, in each position of a window:
+#: folded form, stem, its own features, and what the word before (``as_prev``), after, two
+#: before, two after see of it, and its name-type features as a sports report qualifies them
+#: (``in_sport``: "spt:lxT=ORG").  A plain tuple, not a named one: caches keep one per word.
+#:
+#: With ``known`` given, attributes the model has no weight for are left out here,
+#: once per word: they cannot change the tags, and handing them to crfsuite is
+#: a third of its time.
+Entry = tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def _entry(cache: dict[str, Entry], lexicon: Lexicon, known: frozenset[str] | None, word: str) -> Entry:
@@ -109,26 +127,24 @@ def _entry(cache: dict[str, Entry], lexicon: Lexicon, known: frozenset[str] | No
     lex = lexicon_features(lexicon, info.folded, info.stem)
     seen = (*info.seen, *lex[:1])
     n, stem = info.folded, info.stem
-    parts = (
+    parts: list[tuple[str, ...]] = [
         ("bias", *info.own, *lex),
         tuple(["-1:" + f for f in seen]),
         tuple(["+1:" + f for f in seen]),
         ("-2:s=" + stem, "-2:w=" + n),
         ("+2:s=" + stem, "+2:w=" + n, *["+2:" + f for f in lex[:1]]),
-    )
-    parts += (tuple(["spt:" + f for f in lex if f.startswith(("lxT=", "slxT="))]),)
+        tuple(["spt:" + f for f in lex if f.startswith(("lxT=", "slxT="))]),
+    ]
     if known is not None:
-        parts = tuple(tuple(filter(known.__contains__, part)) for part in parts)
+        parts = [tuple(filter(known.__contains__, part)) for part in parts]
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
-    entry = cache[word] = Entry(info.folded, info.stem, *parts)
+    own, as_prev, as_next, as_prev2, as_next2, in_sport = parts
+    entry = cache[word] = (n, stem, own, as_prev, as_next, as_prev2, as_next2, in_sport)
     return entry
 
 
-#: Caches for callers that keep none (training): per lexicon, unfiltered.
-_CACHE: dict[int, dict[str, Entry]] = {}
-
-#: Gazetteer marks that a sports report qualifies (with the words' name types, ``Entry.in_sport``).
+#: Gazetteer marks that a sports report qualifies (with the words' name types, an entry's ``in_sport``).
 _SPORT_MARKED = ("gW=", "gC=")
 
 #: Opening quotation marks and the marks that close them.
@@ -137,7 +153,7 @@ QUOTES = {"«": "»", "“": "”", '"': '"', "'": "'"}
 _QUOTED_WORDS = 10
 
 
-def quotations(words: list[str]) -> list[tuple[int, int]]:
+def quotations(words: Sequence[str]) -> list[tuple[int, int]]:
     """Indices of the opening and closing marks of each non-empty quotation in a sentence."""
     out: list[tuple[int, int]] = []
     if QUOTES.keys().isdisjoint(words):
@@ -155,7 +171,7 @@ def quotations(words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _inside_quotes(words: list[str], stems: list[str]) -> list[str]:
+def inside_quotes(words: Sequence[str], stems: Sequence[str]) -> list[str]:
     """Per word: "q1" for the first word inside quotation marks, "qin" for the others, "" outside.
 
     Titles of works, programmes and slogans (MISC) and many organisation names are
@@ -172,7 +188,7 @@ def _inside_quotes(words: list[str], stems: list[str]) -> list[str]:
 
 
 def sentence_features(
-    words: list[str],
+    words: Sequence[str],
     lexicon: Lexicon | None = None,
     known: frozenset[str] | None = None,
     cache: dict[str, Entry] | None = None,
@@ -182,19 +198,23 @@ def sentence_features(
 
     ``lexicon``: the shipped one if None.  ``known``: the model's attributes, to
     leave out the others.  ``cache``: the caller's per-word cache (it must be
-    used with one lexicon and one ``known`` only).  ``gazetteers``: the
+    used with one lexicon and one ``known`` only; else the lexicon's own,
+    unfiltered).  ``gazetteers``: the
     sentence's :func:`sentence_spans`, if the caller has them already.
     """
     lexicon = default_lexicon() if lexicon is None else lexicon
     if cache is None:
         if known is not None:
             raise ValueError("filtered features need the caller's own cache")
-        cache = _CACHE.setdefault(id(lexicon), {})
-    entries = [cache.get(w) or _entry(cache, lexicon, known, w) for w in words]
+        cache = lexicon.word_features
+    if not words:
+        return []
+    # The words' entries as columns: folded[i], own[i], as_prev[i]...
+    folded, stems, own, as_prev, as_next, as_prev2, as_next2, in_sport = zip(*[cache.get(w) or _entry(cache, lexicon, known, w) for w in words], strict=True)
     gaz = [""] * len(words)
-    extra: list[list[str]] = [[] for _ in words]
+    extra: dict[int, list[str]] = {}  # per word with any: its world, club and people marks
     if gazetteers is None:
-        gazetteers = sentence_spans([e.folded for e in entries])
+        gazetteers = sentence_spans(list(folded))
     for start, end in gazetteers.places:
         gaz[start] = "gB"
         for k in range(start + 1, end):
@@ -204,20 +224,20 @@ def sentence_features(
         for start, end in spans:
             for k in range(start, end):
                 mark = name + ("B" if k == start else "I")
-                extra[k].append(mark)
+                extra.setdefault(k, []).append(mark)
                 if k > 0:
-                    extra[k - 1].append("+1:" + mark)
+                    extra.setdefault(k - 1, []).append("+1:" + mark)
                 if k < len(words) - 1:
-                    extra[k + 1].append("-1:" + mark)
-    stems = [e.stem for e in entries]
-    quoted = _inside_quotes(words, stems)
+                    extra.setdefault(k + 1, []).append("-1:" + mark)
+    quoted = inside_quotes(words, stems)
     # In a sports report a city's name is usually its club (بنفيكا، ليون): the sentence is marked,
     # and so are its place and club features.  Dev micro-F1 +1.2 (ORG +3), the fold mean unchanged.
     sport = not sport_cues().isdisjoint(stems)
     last = len(words) - 1
     out = []
-    for i, entry in enumerate(entries):
-        feats = [*entry.own, *extra[i]]
+    for i in range(len(words)):
+        marks = extra.get(i, ())
+        feats = [*own[i], *marks]
         if quoted[i]:
             feats.append(quoted[i])
         if gaz[i]:
@@ -225,29 +245,28 @@ def sentence_features(
         if i == 0:
             feats.append("BOS")
         else:
-            prev = entries[i - 1]
-            feats += prev.as_prev
-            bigram = "b-1=" + prev.folded + "|" + entry.folded
+            feats += as_prev[i - 1]
+            bigram = "b-1=" + folded[i - 1] + "|" + folded[i]
             if known is None or bigram in known:
                 feats.append(bigram)
             if gaz[i - 1]:
                 feats.append("-1:gaz=" + gaz[i - 1])
             if i > 1:
-                feats += entries[i - 2].as_prev2
+                feats += as_prev2[i - 2]
         if i == last:
             feats.append("EOS")
         else:
-            feats += entries[i + 1].as_next
+            feats += as_next[i + 1]
             if gaz[i + 1]:
                 feats.append("+1:gaz=" + gaz[i + 1])
             if i + 1 < last:
-                feats += entries[i + 2].as_next2
+                feats += as_next2[i + 2]
         if sport:
-            marked = ["spt:" + m for m in extra[i] if m[:3] in _SPORT_MARKED]
+            marked = ["spt:" + m for m in marks if m[:3] in _SPORT_MARKED]
             if gaz[i]:
                 marked.append("spt:gaz=" + gaz[i])
             feats.append("spt")
-            feats += entry.in_sport
+            feats += in_sport[i]
             feats += marked if known is None else [f for f in marked if f in known]
         out.append(feats)
     return out

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
+from reader.core.arabic import ARTICLE, LAM_ARTICLE, PROCLITICS, strip_article
 from reader.core.normalize import fold
 from reader.core.resources import read_list
 
-#: Proclitic sequences, longest first: conjunction, preposition, article.
-_PROCLITICS = ("وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل")
+#: Names of more words than this are not looked for in a text.
+MAX_WORDS = 4
 
 
 def light_stem(folded: str) -> str:
@@ -18,60 +19,76 @@ def light_stem(folded: str) -> str:
 
     Approximate on purpose: it is a feature for the model, not a morphological analysis.
     """
-    for clitic in _PROCLITICS:
+    for clitic in PROCLITICS:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
             rest = folded[len(clitic) :]
-            if clitic.endswith("لل"):
+            if clitic.endswith(LAM_ARTICLE):
                 return rest
-            return rest[2:] if rest.startswith("ال") and len(rest) >= 5 else rest
-    if folded.startswith("ال") and len(folded) >= 5:
-        return folded[2:]
-    return folded
+            return rest[2:] if rest.startswith(ARTICLE) and len(rest) >= 5 else rest
+    return strip_article(folded)
 
 
-def strip_article(folded: str) -> str:
-    """``الX`` → ``X`` when X keeps at least three letters."""
-    return folded[2:] if folded.startswith("ال") and len(folded) >= 5 else folded
+class Table:
+    """One gazetteer: names as folded word tuples (article stripped from the first word).
+
+    It keeps its own index of first words (with the lengths of the names each
+    opens, longest first, up to ``MAX_WORDS``), built once when the table is.
+    """
+
+    __slots__ = ("firsts", "names")
+
+    def __init__(self, names: Iterable[tuple[str, ...]]) -> None:
+        self.names = frozenset(names)
+        lengths: dict[str, set[int]] = {}
+        for key in self.names:
+            if len(key) <= MAX_WORDS:
+                lengths.setdefault(key[0], set()).add(len(key))
+        self.firsts = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
-def _table(*files: str) -> dict[tuple[str, ...], int]:
-    """Names from gazetteer files as folded token tuples (article stripped from the first word) → length."""
-    out: dict[tuple[str, ...], int] = {}
+def _table(*files: str) -> Table:
+    """Names from gazetteer files as a :class:`Table`."""
+    keys = []
     # Folded in one call per file, not per name: the world list is 16,000 names and this runs at start-up.
     for name in (n for f in files for n in fold("\n".join(read_list("gazetteers", f))).split("\n")):
         words = name.split()
         if words:
-            key = (strip_article(words[0]), *words[1:])
-            out[key] = len(key)
-    return _register(out)
+            keys.append((strip_article(words[0]), *words[1:]))
+    return Table(keys)
 
 
 @cache
-def places() -> dict[tuple[str, ...], int]:
+def places() -> Table:
     """Place names as folded token tuples (article stripped from the first word) → length."""
     return _table("cldr_places.txt", "places_extra.txt")
 
 
 @cache
-def world_places() -> dict[tuple[str, ...], int]:
+def world_places() -> Table:
     """Cities and regions of the world (GeoNames, Arabic Wikipedia): a feature for the model only."""
     return _table("world_places.txt")
 
 
 @cache
-def people() -> dict[tuple[str, ...], int]:
+def people() -> Table:
     """Full names of well-known people (Arabic Wikipedia): a feature for the model only."""
     return _table("people.txt")
 
 
 @cache
-def clubs() -> dict[tuple[str, ...], int]:
+def clubs() -> Table:
     """Sports clubs (Arabic Wikipedia): a feature for the model only."""
     return _table("clubs.txt")
 
 
 @cache
-def organizations() -> dict[tuple[str, ...], int]:
+def organizations() -> Table:
     """Well-known organisation names as folded token tuples (article stripped from the first word)."""
     return _table("organizations.txt")
 
@@ -117,89 +134,103 @@ def currencies() -> frozenset[str]:
     return _cue_words("currencies.txt", light_stem)
 
 
-@lru_cache(maxsize=100_000)
 def peel_candidates(folded: str) -> tuple[str, ...]:
-    """Every reading of a folded word with some proclitics peeled, article stripped."""
+    """Every reading of a folded word with some proclitics peeled, article stripped.
+
+    Not cached: a :class:`Lookup` keeps what it needs of it per word.
+    """
     out = [strip_article(folded)]
-    for clitic in _PROCLITICS:
+    for clitic in PROCLITICS:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
             rest = folded[len(clitic) :]
-            out.append(rest if clitic.endswith("لل") else strip_article(rest))
+            out.append(rest if clitic.endswith(LAM_ARTICLE) else strip_article(rest))
     return tuple(dict.fromkeys(out))
 
 
-#: Per registered table (by id: the tables are cached for the process, so ids are stable): its
-#: first words with the lengths of their entries, longest first, at most MAX_WORDS.
-_FIRSTS: dict[int, dict[str, tuple[int, ...]]] = {}
-MAX_WORDS = 4
+#: Words a :class:`Lookup` remembers before it starts afresh.
 _OPENERS_LIMIT = 200_000
 
 
-def _register(table: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
-    lengths: dict[str, set[int]] = {}
-    for key in table:
-        if len(key) <= MAX_WORDS:
-            lengths.setdefault(key[0], set()).add(len(key))
-    _FIRSTS[id(table)] = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
-    return table
+class Lookup:
+    """Several tables looked up in one pass over a sentence.
+
+    It remembers, per word met so far, the entries of each table the word can
+    open (table index, reading, lengths): most words open none, and are looked
+    up once.
+    """
+
+    __slots__ = ("_openers", "tables")
+
+    def __init__(self, tables: tuple[Table, ...]) -> None:
+        self.tables = tables
+        self._openers: dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]] = {}
+
+    def spans(self, folded: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Per table, the token spans ``[i, j)`` of the sentence's names in it.
+
+        At each word, each table takes its longest entry (clitics peeled) and its next
+        span starts after it.
+        """
+        tables = self.tables
+        openers = self._openers
+        out: list[list[tuple[int, int]]] = [[] for _ in tables]
+        free = [0] * len(tables)  # per table, the first word not inside a span found already
+        count = len(folded)
+        for i, word in enumerate(folded):
+            readings = openers.get(word)
+            if readings is None:
+                if len(openers) >= _OPENERS_LIMIT:
+                    openers.clear()
+                candidates = peel_candidates(word)
+                readings = openers[word] = tuple((t, c, table.firsts[c]) for t, table in enumerate(tables) for c in candidates if c in table.firsts)
+            if not readings:
+                continue
+            best: dict[int, int] = {}
+            for t, first, lengths in readings:
+                if i < free[t]:
+                    continue
+                for n in lengths:
+                    if n <= best.get(t, 0) or i + n > count:
+                        continue
+                    if n == 1 or (first, *folded[i + 1 : i + n]) in tables[t].names:
+                        best[t] = n
+                        break
+            for t, n in best.items():
+                out[t].append((i, i + n))
+                free[t] = i + n
+        return out
 
 
-def place_spans(folded: list[str], table: dict[tuple[str, ...], int] | None = None) -> list[tuple[int, int]]:
+def place_spans(folded: Sequence[str], table: Table | None = None) -> list[tuple[int, int]]:
     """Token spans ``[i, j)`` of a sentence that name a known place (or a ``table`` entry), longest first."""
     return spans_in_tables(folded, (places() if table is None else table,))[0]
 
 
-#: Per tuple of tables, per word met so far: (table index, reading, lengths) for each entry it can open.
-_OPENERS: dict[tuple[int, ...], dict[str, tuple[tuple[int, str, tuple[int, ...]], ...]]] = {}
-
-
-def spans_in_tables(folded: list[str], tables: tuple[dict[tuple[str, ...], int], ...]) -> list[list[tuple[int, int]]]:
-    """:func:`place_spans` of one sentence for each of several tables, in one pass over its words.
-
-    At each word, each table takes its longest entry (clitics peeled) and its next
-    span starts after it.  One pass looks each word up once, not once per table:
-    most words open no entry of any, and remember that.
-    """
-    firsts = [_FIRSTS[id(t)] for t in tables]
-    openers = _OPENERS.setdefault(tuple(id(t) for t in tables), {})
-    out: list[list[tuple[int, int]]] = [[] for _ in tables]
-    free = [0] * len(tables)  # per table, the first word not inside a span found already
-    count = len(folded)
-    for i, word in enumerate(folded):
-        readings = openers.get(word)
-        if readings is None:
-            if len(openers) >= _OPENERS_LIMIT:
-                openers.clear()
-            candidates = peel_candidates(word)
-            readings = openers[word] = tuple((t, c, firsts[t][c]) for t in range(len(tables)) for c in candidates if c in firsts[t])
-        if not readings:
-            continue
-        best: dict[int, int] = {}
-        for t, first, lengths in readings:
-            if i < free[t]:
-                continue
-            for n in lengths:
-                if n <= best.get(t, 0) or i + n > count:
-                    continue
-                if n == 1 or (first, *folded[i + 1 : i + n]) in tables[t]:
-                    best[t] = n
-                    break
-        for t, n in best.items():
-            out[t].append((i, i + n))
-            free[t] = i + n
-    return out
+def spans_in_tables(folded: Sequence[str], tables: tuple[Table, ...]) -> list[list[tuple[int, int]]]:
+    """:func:`place_spans` of one sentence for each of several tables, in one pass over its words."""
+    return Lookup(tables).spans(folded)
 
 
 class SentenceSpans(NamedTuple):
-    """A sentence's spans in each gazetteer: the rules read places and organisations, the model all but organisations."""
+    """A sentence's spans in each gazetteer: the rules read places and organisations, the model all but organisations.
 
-    places: list[tuple[int, int]]
-    organizations: list[tuple[int, int]]
-    world: list[tuple[int, int]]
-    clubs: list[tuple[int, int]]
-    people: list[tuple[int, int]]
+    Tuples, not lists: a document keeps one per sentence until its analysis ends,
+    and tuples of numbers are not scanned by the cycle collector.
+    """
+
+    places: tuple[tuple[int, int], ...]
+    organizations: tuple[tuple[int, int], ...]
+    world: tuple[tuple[int, int], ...]
+    clubs: tuple[tuple[int, int], ...]
+    people: tuple[tuple[int, int], ...]
 
 
-def sentence_spans(folded: list[str]) -> SentenceSpans:
+@cache
+def default_lookup() -> Lookup:
+    """The gazetteers every sentence is looked up in, in :class:`SentenceSpans` order (loaded on first use)."""
+    return Lookup((places(), organizations(), world_places(), clubs(), people()))
+
+
+def sentence_spans(folded: Sequence[str]) -> SentenceSpans:
     """Every gazetteer's spans in one sentence of folded words, in one pass."""
-    return SentenceSpans(*spans_in_tables(folded, (places(), organizations(), world_places(), clubs(), people())))
+    return SentenceSpans(*map(tuple, default_lookup().spans(folded)))

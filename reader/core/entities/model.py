@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -67,11 +68,12 @@ class Tagger:
         """The training lexicon the features read (the shipped one unless another was given)."""
         return default_lexicon() if self._lexicon is None else self._lexicon
 
-    def tag(self, words: list[str], gazetteers: SentenceSpans | None = None) -> list[str]:
+    def tag(self, words: Sequence[str], gazetteers: SentenceSpans | None = None) -> list[str]:
         """BIO tags for one sentence (``gazetteers``: its gazetteer spans, if known already)."""
         if not words:
             return []
-        return self._tagger.tag(sentence_features(words, self._lexicon, self._known, self._cache, gazetteers))
+        tags: list[str] = self._tagger.tag(sentence_features(words, self._lexicon, self._known, self._cache, gazetteers))
+        return tags
 
 
 @cache

@@ -10,11 +10,13 @@ so those words do not count here.)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
-from reader.core.entities.conll import mark
-from reader.core.entities.features import quotations, word_info
+from reader.core.entities.features import quotations, word_forms
 from reader.core.entities.gazetteer import light_stem, misc_cues
+from reader.core.entities.sentence import Name, taken
+from reader.core.entities.types import EntityType
 from reader.core.normalize import fold
 
 #: Words of ``misc_cues.txt`` after which a quotation is mostly not a name in ANERcorp
@@ -30,15 +32,21 @@ def _introducers() -> frozenset[str]:
     return misc_cues() - {light_stem(fold(w)) for w in NOT_TITLES}
 
 
-def tag_titles(words: list[str], tags: list[str]) -> list[str]:
-    """``tags`` (BIO) with untagged quoted titles after an introducing word tagged MISC."""
-    out = tags
-    for i, j in quotations(words):
-        if i == 0 or j - i - 1 > MAX_WORDS or word_info(words[i - 1]).stem not in _introducers():
+def _start(name: Name) -> int:
+    return name.start
+
+
+def tag_titles(words: Sequence[str], names: list[Name]) -> list[Name]:
+    """The names of one sentence, with each untagged quoted title after an introducing word added as MISC."""
+    quoted = quotations(words)
+    if not quoted:
+        return names
+    used = taken(names, len(words))
+    added = []
+    for i, j in quoted:
+        if i == 0 or j - i - 1 > MAX_WORDS or word_forms(words[i - 1])[1] not in _introducers():
             continue
-        if any(t != "O" for t in tags[i + 1 : j]):
+        if any(used[i + 1 : j]):
             continue
-        if out is tags:
-            out = list(tags)
-        mark(out, "MISC", i + 1, j)
-    return out
+        added.append(Name(EntityType.MISC, i + 1, j))
+    return sorted(names + added, key=_start) if added else names

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_MARKS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
-TOKEN_RE = re.compile(rf"[^\W\d_][\w{_MARKS}]*|[{_MARKS}]+|\d+(?:[.,٫]\d+)*|[\u0660-\u0669]+|\S")
-_SENTENCE_END = frozenset(".!?؟\n")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+from reader.core.arabic import DECIMAL_SEPARATOR, DIGIT_CLASS, LETTER_CLASS, MARK_CLASS, QUESTION_MARK
+
+TOKEN_RE = re.compile(rf"[^\W\d_][\w{MARK_CLASS}]*|[{MARK_CLASS}]+|\d+(?:[.,{DECIMAL_SEPARATOR}]\d+)*|[{DIGIT_CLASS}]+|\S")
+_SENTENCE_END = frozenset(".!?\n" + QUESTION_MARK)
+_ARABIC_LETTER = re.compile(f"[{LETTER_CLASS}]")
 
 
 class Token(NamedTuple):
@@ -29,23 +30,43 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), *m.span()) for m in TOKEN_RE.finditer(text)]
 
 
+#: One sentence as three columns: its words, their start offsets and their end offsets.
+Columns = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+
+
+def sentence_columns(text: str) -> list[Columns]:
+    """Sentences (cut at . ! ? ؟ and line ends) as columns of words and offsets.
+
+    No object per token, and tuples, not lists: a long document has a hundred
+    thousand tokens, all kept until its analysis ends, and the cycle collector
+    would scan each token object and each list on every full collection.
+    """
+    out: list[Columns] = []
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_end = 0
+    for m in TOKEN_RE.finditer(text):
+        start, end = m.span()
+        if words and "\n" in text[last_end:start]:
+            out.append((tuple(words), tuple(starts), tuple(ends)))
+            words, starts, ends = [], [], []
+        word = m.group()
+        words.append(word)
+        starts.append(start)
+        ends.append(end)
+        last_end = end
+        if word in _SENTENCE_END:
+            out.append((tuple(words), tuple(starts), tuple(ends)))
+            words, starts, ends = [], [], []
+    if words:
+        out.append((tuple(words), tuple(starts), tuple(ends)))
+    return out
+
+
 def sentences(text: str) -> list[list[Token]]:
     """Tokens grouped into sentences (cut at . ! ? ؟ and line ends)."""
-    out: list[list[Token]] = []
-    current: list[Token] = []
-    last_end = 0
-    for tok in tokenize(text):
-        if current and "\n" in text[last_end : tok.start]:
-            out.append(current)
-            current = []
-        current.append(tok)
-        last_end = tok.end
-        if tok.text in _SENTENCE_END:
-            out.append(current)
-            current = []
-    if current:
-        out.append(current)
-    return out
+    return [[Token(*t) for t in zip(*columns, strict=True)] for columns in sentence_columns(text)]
 
 
 def is_arabic(word: str) -> bool:

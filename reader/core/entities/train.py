@@ -26,17 +26,18 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.core.entities import lexicon, tag_sentences
-from reader.core.entities.conll import Scores, read_conll, score
+from reader.core.entities import lexicon
+from reader.core.entities.conll import Scores, Sentence, read_conll, score
 from reader.core.entities.features import FEATURES_VERSION, sentence_features
 from reader.core.entities.model import MODEL_FILE, Tagger
+from reader.core.entities.pipeline import tag_sentences
 from reader.core.resources import resource
 
 DEV_FRACTION = 0.1
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 250, "feature.possible_transitions": True}
 
 
-def split(sentences: list, dev_fraction: float = DEV_FRACTION) -> tuple[list, list]:
+def split(sentences: list[Sentence], dev_fraction: float = DEV_FRACTION) -> tuple[list[Sentence], list[Sentence]]:
     """Train and dev parts: the dev part is the file's last sentences (other articles)."""
     cut = int(len(sentences) * (1 - dev_fraction))
     return sentences[:cut], sentences[cut:]
@@ -45,7 +46,7 @@ def split(sentences: list, dev_fraction: float = DEV_FRACTION) -> tuple[list, li
 FOLDS = 5
 
 
-def fit(sentences: list, out: Path, params: dict | None = None) -> None:
+def fit(sentences: list[Sentence], out: Path, params: dict[str, object] | None = None) -> None:
     """Train a CRF on ``sentences`` and write it to ``out``.
 
     Lexicon features of each fold come from a lexicon of the other folds, so the
@@ -65,7 +66,7 @@ def fit(sentences: list, out: Path, params: dict | None = None) -> None:
     trainer.train(str(out))
 
 
-def evaluate(model: Path, sentences: list, lex: lexicon.Lexicon | None = None) -> Scores:
+def evaluate(model: Path, sentences: list[Sentence], lex: lexicon.Lexicon | None = None) -> Scores:
     """Entity-level scores of the whole pipeline with ``model`` (and ``lex``, else the shipped lexicon).
 
     It is what ``qari entities --conll`` outputs: model, consistency pass, name trimming and
@@ -77,7 +78,7 @@ def evaluate(model: Path, sentences: list, lex: lexicon.Lexicon | None = None) -
     return score(gold, pred)
 
 
-def cross_check(sentences: list, folds: list[int]) -> list[Scores]:
+def cross_check(sentences: list[Sentence], folds: list[int]) -> list[Scores]:
     """Scores of each held-out fifth (in file order) with a model trained on the rest."""
     size = -(-len(sentences) // FOLDS)
     out = []

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from reader.core.entities import lexicon
-from reader.core.entities.consistency import propagate
+from reader.core.entities.consistency import propagate as propagate_names
+from reader.core.entities.features import word_forms
+from reader.core.entities.sentence import from_bio, to_bio
+
+
+def propagate(sentences: list[list[str]], tags: list[list[str]], lex: lexicon.Lexicon | None = None) -> list[list[str]]:
+    """The pass over names, read and written as BIO tags (the form these cases are easiest to read in)."""
+    stems = [tuple(word_forms(w)[1] for w in words) for words in sentences]
+    names = propagate_names(stems, [from_bio(t) for t in tags], lex)
+    return [to_bio(n, len(words)) for n, words in zip(names, sentences, strict=True)]
 
 
 def test_propagate_tags_missed_occurrences() -> None:
@@ -29,13 +38,13 @@ def test_lexicon_features() -> None:
 
 
 def test_quoted_words_are_marked() -> None:
-    from reader.core.entities.features import _inside_quotes, word_info
+    from reader.core.entities.features import inside_quotes, word_info
 
     words = ["برنامج", "«", "حوار", "من", "القلب", "»", "على", '"', "القناة", '"', "أمس"]
     stems = [word_info(w).stem for w in words]
     # After a word that introduces a title (برنامج) the marks say so; elsewhere plain quote marks.
-    assert _inside_quotes(words, stems) == ["", "", "qc1", "qcin", "qcin", "", "", "", "q1", "", ""]
-    assert _inside_quotes(["«", "بلا", "إغلاق"], ["«", "بلا", "اغلاق"]) == ["", "", ""]
+    assert inside_quotes(words, stems) == ["", "", "qc1", "qcin", "qcin", "", "", "", "q1", "", ""]
+    assert inside_quotes(["«", "بلا", "إغلاق"], ["«", "بلا", "اغلاق"]) == ["", "", ""]
 
 
 def test_a_person_named_in_full_is_found_by_the_last_name() -> None:
@@ -94,3 +103,29 @@ def test_a_sports_report_marks_its_places() -> None:
     assert all("spt" in f for f in report)
     assert any(f.startswith("spt:") for f in report[6])
     assert not any(f == "spt" or f.startswith("spt:") for feats in news for f in feats)
+
+
+def test_each_cache_belongs_to_its_owner() -> None:
+    import ast
+    from pathlib import Path
+
+    import reader.core.entities as package
+    from reader.core.entities.features import sentence_features
+    from reader.core.entities.gazetteer import Lookup, Table
+
+    # A lexicon keeps the features computed with it; another lexicon, even an equal one, keeps its own.
+    sents = [[("قال", "O"), ("أوباما", "B-PERS")]]
+    first, second = lexicon.build(sents), lexicon.build(sents)
+    sentence_features(["قال", "أوباما"], first)
+    assert set(first.word_features) == {"قال", "أوباما"} and second.word_features == {}
+    # A table indexes its own first words; a lookup remembers the words it met.
+    table = Table([("سان", "فرانسيسكو"), ("ليما",)])
+    assert table.firsts == {"سان": (2,), "ليما": (1,)}
+    lookup = Lookup((table,))
+    assert lookup.spans(["زار", "سان", "فرانسيسكو"]) == [[(1, 3)]]
+    assert Lookup((table,)).spans(["ليما"]) == [[(0, 1)]]
+    # And nothing is filed by id(), which a new object can reuse once the old one is gone.
+    sources = Path(package.__file__).parent.glob("*.py")
+    trees = {p.name: ast.parse(p.read_text(encoding="utf-8")) for p in sources}
+    calls = [name for name, tree in trees.items() for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "id"]
+    assert calls == []

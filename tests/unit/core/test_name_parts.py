@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from reader.core.entities.features import word_info
-from reader.core.entities.name_parts import mend
+from reader.core.entities.name_parts import mend, trim
+from reader.core.entities.sentence import from_bio, to_bio
 
 
 def _mend(words: list[str], tags: list[str]) -> list[str]:
-    return mend(words, [word_info(w).folded for w in words], tags)
+    return to_bio(mend(words, [word_info(w).folded for w in words], from_bio(tags)), len(words))
+
+
+def _trim(words: list[str], tags: list[str]) -> list[str]:
+    return to_bio(trim([word_info(w).folded for w in words], from_bio(tags)), len(words))
 
 
 def test_a_name_does_not_end_on_a_joining_word() -> None:
@@ -38,3 +43,12 @@ def test_other_names_and_taken_words_are_left_alone() -> None:
     assert _mend(["مجلس", "الأمن", "أبو", "مازن", "غزة"], tags) == tags
     # The joiner's next word already belongs to another name.
     assert _mend(["ابن", "بطوطة"], ["B-PERS", "B-LOC"]) == ["B-PERS", "B-LOC"]
+
+
+def test_titles_nisbas_and_participles_are_trimmed_from_people() -> None:
+    words = ["قال", "الرئيس", "اليساري", "بيدرو", "كاستيلو", "أمس"]
+    assert _trim(words, ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]) == ["O", "O", "O", "B-PERS", "I-PERS", "O"]
+    assert _trim(["دعم", "غوايدو", "المدعوم"], ["O", "B-PERS", "I-PERS"]) == ["O", "B-PERS", "O"]
+    # Other names keep their words, and a name is never trimmed to nothing.
+    assert _trim(["الرئيس", "الأمريكي"], ["B-ORG", "I-ORG"]) == ["B-ORG", "I-ORG"]
+    assert _trim(["الرئيس"], ["B-PERS"]) == ["B-PERS"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from reader.core.entities.sentence import from_bio, to_bio
 from reader.core.entities.titles import tag_titles
 
 
 def _tag(words: list[str], tags: list[str]) -> list[str]:
-    return tag_titles(words, tags)
+    return to_bio(tag_titles(words, from_bio(tags)), len(words))
 
 
 def test_an_untagged_quoted_title_after_its_introducer_is_misc() -> None:
