@@ -19,15 +19,16 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
     try:
-        from reader.core.entities import EntityType, analyse
-        from reader.core.loaders import load
+        from reader.core.article import open_article
+        from reader.core.entities.types import EntityType
         from reader.core.resources import seed_article
         from reader.core.settings import Paths, PrintOptions, Settings
         from reader.pdf.export import export_pdf
 
-        doc = load(seed_article())
+        article = open_article(seed_article())
+        doc = article.document
         print(f"sample article: {len(doc.blocks)} paragraphs, {len(doc.footnotes)} notes, {doc.encoding}")
-        entities = analyse(doc.text)
+        entities = article.entities_or_empty()
         kinds = {e.type for e in entities}
         missing = {EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.DATE} - kinds
         if missing:
@@ -39,7 +40,7 @@ def run_self_test() -> int:
         app = make_app()
         with tempfile.TemporaryDirectory(prefix="qari-selftest-") as tmp:
             window = make_window(Settings(theme="light"), Paths.under(Path(tmp)), app)
-            window.show_document(doc, entities)
+            window.show_article(article)
             window.resize(1000, 700)
             window.show()
             app.processEvents()
@@ -54,10 +55,21 @@ def run_self_test() -> int:
                 raise RuntimeError("Arabic collation is missing from ICU's data")
             print("collation: Arabic order (ICU)")
             pdf = Path(tmp) / "selftest.pdf"
-            pages = export_pdf(doc, entities, pdf, PrintOptions(paper="a4"))
+            pages = export_pdf(article, pdf, PrintOptions(paper="a4"))
             if pdf.read_bytes()[:5] != b"%PDF-":
                 raise RuntimeError("the exported file is not a PDF")
             print(f"pdf: {pages} page(s), {pdf.stat().st_size:,} bytes")
+            # The window typesets in a child process (the frozen app's hidden subcommand): check that path too.
+            import subprocess
+
+            from reader.pdf.compile_child import child_command
+            from reader.pdf.source import typst_source
+
+            source = typst_source(article, PrintOptions(paper="a4")).encode("utf-8")
+            done = subprocess.run(child_command("pdf"), input=source, capture_output=True, timeout=120, check=False)
+            if done.returncode != 0 or not done.stdout.startswith(b"%PDF-"):
+                raise RuntimeError(f"the typesetting child failed: {done.stderr.decode(errors='replace').strip()[-200:]}")
+            print(f"typesetting child: {len(done.stdout):,} bytes")
     except Exception as exc:  # the self-test reports any failure as one line
         print(f"qari: self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core import loaders
-from reader.core.entities import analyse
+from reader.core.article import open_article
 from reader.core.errors import QariError
 
 #: Files up to this size open at once; larger ones are analysed in the background.
@@ -23,11 +22,11 @@ class BackgroundLoad(QObject):
     """Loads one file in a thread.
 
     Signals:
-        loaded(object, object): the Document and its entities.
+        loaded(object): the :class:`~reader.core.article.Article`, analysed.
         failed(str): a one-line reason.
     """
 
-    loaded = Signal(object, object)
+    loaded = Signal(object)
     failed = Signal(str)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -45,12 +44,11 @@ class BackgroundLoad(QObject):
 
     def _run(self) -> None:
         try:
-            doc = loaders.load(self.path)
-            entities = analyse(doc.text)
+            article = open_article(self.path)
         except QariError as exc:
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # a bug must still reach the user as a message, not a dead thread
             self.failed.emit(f"{self.path}: could not be opened ({type(exc).__name__}: {exc})")
             return
-        self.loaded.emit(doc, entities)
+        self.loaded.emit(article)

@@ -87,3 +87,84 @@ def test_screenshot(tmp_path: Path) -> None:
     out = qari("--temp-basedir", "--screenshot", str(png), "--size", "900x600")
     assert out.returncode == 0, out.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _media_box(pdf: bytes) -> tuple[float, float]:
+    import re
+
+    match = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    assert match, "no MediaBox in the PDF"
+    return float(match.group(1)), float(match.group(2))
+
+
+def _settings_with_paper(config: Path, paper: str) -> None:
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text(json.dumps({"version": 2, "print": {"paper": paper}}), encoding="utf-8")
+
+
+def test_global_options_before_or_after_the_subcommand(tmp_path: Path, seed_path: Path) -> None:
+    base = tmp_path / "base"
+    _settings_with_paper(base / "config", "us-letter")
+    for i, args in enumerate(
+        (
+            ("--config-dir", str(base / "config"), "export-pdf", str(seed_path)),
+            ("export-pdf", str(seed_path), "--config-dir", str(base / "config")),
+            ("export-pdf", f"--config-dir={base / 'config'}", str(seed_path)),
+        )
+    ):
+        pdf = tmp_path / f"out{i}.pdf"
+        out = qari(*args, "-o", str(pdf))
+        assert out.returncode == 0, (args, out.stderr)
+        assert _media_box(pdf.read_bytes()) == (612, 792), args  # Letter, from the settings under --config-dir
+
+
+def test_config_dir_from_the_environment(tmp_path: Path, seed_path: Path) -> None:
+    _settings_with_paper(tmp_path / "conf", "us-letter")
+    pdf = tmp_path / "env.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QARI_CONFIG_DIR": str(tmp_path / "conf")}
+    cmd = [sys.executable, "-m", "reader", "export-pdf", str(seed_path), "-o", str(pdf)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert _media_box(pdf.read_bytes()) == (612, 792)
+    # Without it, the default (A4 here: the test locale is not a Letter country).
+    plain = tmp_path / "plain.pdf"
+    assert qari("export-pdf", str(seed_path), "-o", str(plain)).returncode == 0
+    width, height = _media_box(plain.read_bytes())
+    assert (round(width), round(height)) == (595, 842)
+
+
+def test_temp_basedir_with_a_subcommand_leaves_nothing(tmp_path: Path, seed_path: Path) -> None:
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp)}
+    cmd = [sys.executable, "-m", "reader", "find", "--temp-basedir", "امريكا", str(seed_path)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert list(tmp.iterdir()) == []
+
+
+def test_empty_find_pattern_is_a_usage_error(seed_path: Path) -> None:
+    out = qari("find", "  ", str(seed_path))
+    assert out.returncode == 2
+    assert "usage:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    many = tmp_path / "many.txt"
+    many.write_text("عنوان\n\n" + "كتب زيد ثم كتب عمرو. " * 20000, encoding="utf-8")  # ~40,000 matches: far more than a pipe holds
+    cmd = [sys.executable, "-m", "reader", "find", "كتب", str(many)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_entities_report_the_content_hash(seed_path: Path) -> None:
+    import hashlib
+
+    data = json.loads(qari("entities", str(seed_path)).stdout)
+    assert data["sha256"] == hashlib.sha256(seed_path.read_bytes()).hexdigest()
