@@ -1,70 +1,63 @@
-"""Compile Typst markup to a PDF file, atomically, with the bundled font only."""
+"""An article to a PDF file (or page images), atomically, with the bundled font only.
+
+Everything is handed in — the article as it was read, the print options, the
+entity types to leave plain — so an export never re-reads the file or the
+settings behind its caller's back.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import typst
-
-from reader.core.document import Document
-from reader.core.entities import Entity, EntityType
+from reader.core.article import Article
+from reader.core.entities.types import EntityType
 from reader.core.errors import QariError
-from reader.core.resources import font_dir
 from reader.core.settings import PrintOptions, atomic_write
 from reader.pdf.source import typst_source
+from reader.pdf.typeset import compile_source, page_count, page_name
+
+__all__ = ["export_pages", "export_pdf", "page_count", "render_pages", "render_pdf", "write_file"]
 
 
-def render_pdf(doc: Document, entities: list[Entity], options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> bytes:
-    """The PDF for ``doc`` as bytes."""
-    return _compile(typst_source(doc, entities, options, hidden), "pdf")
+def render_pdf(article: Article, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> bytes:
+    """The PDF for ``article`` as bytes."""
+    return compile_source(typst_source(article, options, hidden), "pdf")[0]
 
 
-def render_pages(doc: Document, entities: list[Entity], options: PrintOptions, hidden: frozenset[EntityType] = frozenset(), ppi: int = 200) -> list[bytes]:
+def render_pages(article: Article, options: PrintOptions, hidden: frozenset[EntityType] = frozenset(), ppi: int = 200) -> list[bytes]:
     """The same pages as PNG images, for printing and preview (paper matches the PDF)."""
-    return _compile(typst_source(doc, entities, options, hidden), "png", ppi)
+    return compile_source(typst_source(article, options, hidden), "png", ppi)
 
 
-def _compile(source: str, fmt: str, ppi: int = 144) -> bytes | list[bytes]:
-    try:
-        result = typst.compile(source.encode("utf-8"), format=fmt, ppi=ppi, font_paths=[str(font_dir())], ignore_system_fonts=True)
-        return result if fmt == "pdf" or isinstance(result, list) else [result]
-    except Exception as exc:  # typst raises its own error type, not exported stably across versions
-        raise QariError(f"the PDF could not be typeset: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
-
-
-def page_count(pdf: bytes) -> int:
-    """Number of pages in a PDF Typst wrote."""
-    match = re.search(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf, re.S)
-    return int(match.group(1)) if match else len(re.findall(rb"/Type\s*/Page\b", pdf))
-
-
-def export_pdf(doc: Document, entities: list[Entity], out: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> int:
-    """Write ``doc`` to ``out`` as PDF; return the page count.
+def export_pdf(article: Article, out: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> int:
+    """Write ``article`` to ``out`` as PDF; return the page count.
 
     The file appears complete or not at all: it is written beside the target
     and renamed into place, so a full disk or a cancelled export leaves nothing
     under the target name.
     """
-    pdf = render_pdf(doc, entities, options, hidden)
-    _write(out, pdf)
+    pdf = render_pdf(article, options, hidden)
+    write_file(out, pdf)
     return page_count(pdf)
 
 
-def export_pages(
-    doc: Document, entities: list[Entity], folder: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset(), ppi: int = 200
-) -> int:
-    """Write the pages as ``page-0001.png``… into ``folder`` (for printing); return the count."""
-    pages = render_pages(doc, entities, options, hidden, ppi)
+def export_pages(article: Article, folder: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset(), ppi: int = 200) -> int:
+    """Write the pages as ``page-0001.png``… into ``folder``; return the count."""
+    pages = render_pages(article, options, hidden, ppi)
     for i, png in enumerate(pages, start=1):
-        _write(folder / f"page-{i:04d}.png", png)
+        write_file(folder / page_name(i), png)
     return len(pages)
 
 
-def _write(out: Path, data: bytes) -> None:
+def write_file(out: Path, data: bytes) -> None:
+    """Put ``data`` at ``out`` atomically, with the mode a normal save gives (not the temp file's 0600).
+
+    Raises :class:`QariError` with a one-line reason when ``out`` cannot be written.
+    """
     if out.is_dir():
         raise QariError(f"{out}: is a folder")
     try:
-        atomic_write(out, data, make_parents=False)
+        atomic_write(out, data, make_parents=False, private=False)
     except OSError as exc:
         raise QariError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+

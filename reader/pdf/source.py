@@ -1,15 +1,20 @@
-"""Typst markup for a document, built from :mod:`reader.core.layout` runs.
+"""Typst markup for an article, built from :mod:`reader.core.layout` runs.
 
 Every piece of article text goes in as a Typst string literal (``#"…"``), so
-nothing in an article can be read as markup or code.
+nothing in an article can be read as markup or code.  The markup is built from
+the :class:`~reader.core.article.Article` the caller holds (its text and its
+entities as they are now), never from the file again.
 """
 
 from __future__ import annotations
 
 import locale
+import os
+from collections.abc import Mapping
 
+from reader.core.article import Article
 from reader.core.document import BlockKind, Direction, Document
-from reader.core.entities import Entity, EntityType
+from reader.core.entities.types import EntityType
 from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
 from reader.core.layout import LaidBlock, lay_out
 from reader.core.settings import PrintOptions
@@ -22,10 +27,18 @@ FONT = "Amiri"
 _LETTER_TERRITORIES = {"US", "CA", "MX", "CL", "CO", "VE", "PH", "GT", "CR", "PA", "DO", "PR", "SV", "NI", "BO"}
 
 
-def default_paper() -> str:
-    """``"us-letter"`` in the Americas' Letter countries (from the locale), else ``"a4"``."""
-    name = locale.getlocale(locale.LC_CTYPE)[0] or ""
-    territory = name.split("_")[1][:2].upper() if "_" in name else ""
+def default_paper(environ: Mapping[str, str] | None = None) -> str:
+    """``"us-letter"`` when the user's locale is in a Letter country, else ``"a4"``.
+
+    The paper locale is ``LC_ALL``, then ``LC_PAPER``, then ``LANG`` (the POSIX
+    order; the named locale need not be installed), else the C library's
+    current ``LC_CTYPE``.  ``C`` and ``C.UTF-8`` name no country: A4.  Not
+    ``locale.getlocale()``: it reads ``C.UTF-8`` as ``en_US``, i.e. Letter.
+    """
+    env = os.environ if environ is None else environ
+    name = next((env[var] for var in ("LC_ALL", "LC_PAPER", "LANG") if env.get(var)), "") or locale.setlocale(locale.LC_CTYPE)
+    base = name.split(".")[0].split("@")[0]
+    territory = base.split("_", 1)[1][:2].upper() if "_" in base else ""
     return "us-letter" if territory in _LETTER_TERRITORIES else "a4"
 
 
@@ -69,8 +82,10 @@ def _block(doc: Document, block: LaidBlock, highlights: bool) -> str:
     return f"#block(width: 100%)[#set align({align}); #set text(dir: {direction}); #par[{inner}]]"
 
 
-def typst_source(doc: Document, entities: list[Entity], options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> str:
-    """The whole Typst document for ``doc``."""
+def typst_source(article: Article, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> str:
+    """The whole Typst document for ``article``; its entities as far as they are known (none before analysis)."""
+    doc = article.document
+    entities = article.entities_or_empty()
     paper = options.paper or default_paper()
     digits = "١" if options.arabic_digits else "1"
     size = options.font_size

@@ -1,10 +1,16 @@
-"""Print, preview and PDF export from the window.
+"""Print, preview and PDF export from the window, from the article it holds.
 
-The PDF is typeset in a separate process (``qari export-pdf``), so a long
-article never freezes the window and Cancel really stops it; it is written to a
-temporary name and renamed into place only when complete.  Printing and preview
-paint page images that the same Typst layout renders (``--png-pages``), so paper
-and file match without shipping a PDF renderer.
+The window passes its :class:`~reader.core.article.Article`, its print options
+and the entity types it hides; the Typst markup is built from those and
+typeset in a child process (:class:`~reader.ui.export_job.ExportJob`), so the
+window never freezes, Cancel stops the work, and neither the file nor the
+settings are read again.  Each function returns the job; the caller keeps it.
+
+Where the print goes:
+  * a PDF file (Export PDF, or "Print to file" in the print dialog): the vector PDF, written atomically;
+  * a printer on Linux and macOS: the vector PDF through CUPS (``lp``);
+  * a printer on Windows, or where ``lp`` is missing: page images (200 ppi) painted through Qt;
+  * the preview: page images, as PySide6-Essentials has no PDF renderer (QtPdf).
 """
 
 from __future__ import annotations
@@ -12,10 +18,10 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QProcess, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -27,148 +33,177 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
-from reader.core.document import Document
-from reader.core.settings import PrintOptions, Settings
+from reader.core.article import Article
+from reader.core.entities.types import EntityType
+from reader.core.settings import PrintOptions
+from reader.pdf.cups import PrintRequest, lp_command, lp_program
+from reader.pdf.export import page_count, write_file
+from reader.pdf.source import default_paper, typst_source
+from reader.ui.export_job import ExportJob
 
 PAPERS = (("", "From the locale · حسب الإعدادات المحلية"), ("a4", "A4"), ("us-letter", "US Letter"))
+#: Resolution of the page images painted for printers without ``lp`` (Windows).
+PAINT_PPI = 200
+#: The preview's page images: enough for the screen at 150 % zoom, and half the time of 200 ppi.
+PREVIEW_PPI = 150
 
 
-def export_command(source: Path, out: Path, options: PrintOptions, hidden: list[str], png_pages: bool = False) -> list[str]:
-    """Arguments of the ``qari export-pdf`` process for these options."""
-    base = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "reader"]
-    args = [*base, "export-pdf", str(source), "-o", str(out), "--margin-mm", str(options.margin_mm), "--font-size", str(options.font_size)]
-    if png_pages:
-        args.append("--png-pages")
-    if options.paper:
-        args += ["--paper", options.paper]
-    if not options.highlights:
-        args.append("--no-highlights")
-    if not options.arabic_digits:
-        args.append("--western-digits")
-    for kind in hidden:
-        args += ["--hide", kind]
-    return args
-
-
-class PdfJob:
-    """Typeset ``doc`` to ``out`` in a child process, with a cancellable progress dialog."""
-
-    def __init__(self, parent: QWidget, doc: Document, settings: Settings, out: Path, done: Callable[[Path], None], png_pages: bool = False) -> None:
-        self.out = out
-        self._done = done
-        self._parent = parent
-        self.process = QProcess(parent)
-        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-        self.process.finished.connect(self._finished)
-        self.progress = QProgressDialog("Typesetting the PDF… · جارٍ إعداد ملف PDF…", "Cancel · إلغاء", 0, 0, parent)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(self.cancel)
-        self.cancelled = False
-        args = export_command(doc.source, out, settings.print, settings.hidden_types, png_pages)
-        self.process.start(args[0], args[1:])
-
-    def cancel(self) -> None:
-        """Stop the child; nothing is left under the target name."""
-        self.cancelled = True
-        self.process.kill()
-
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        self.progress.reset()
-        if self.cancelled:
-            self._parent.statusBar().showMessage("PDF export cancelled; no file was written.", 8000)
-            return
-        if code != 0:
-            message = bytes(self.process.readAllStandardError()).decode("utf-8", "replace").strip() or f"exit status {code}"
-            QMessageBox.warning(self._parent, "Qari", message.removeprefix("qari: error: "))
-            return
-        self._done(self.out)
-
-
-def _options_ok(parent: QWidget, doc: Document) -> bool:
-    if doc.source is None:
-        QMessageBox.warning(parent, "Qari", "This document has no file to print from.")
-        return False
-    return True
-
-
-def export_pdf_dialog(window: QMainWindow, doc: Document, settings: Settings) -> PdfJob | None:
-    """Ask where to save, then export in the background."""
-    if not _options_ok(window, doc):
-        return None
-    suggested = str(Path(doc.source).with_suffix(".pdf"))
-    path, _ = QFileDialog.getSaveFileName(window, "تصدير PDF · Export PDF", suggested, "PDF (*.pdf)")
+def export_pdf_dialog(window: QMainWindow, article: Article, options: PrintOptions, hidden: frozenset[EntityType]) -> ExportJob | None:
+    """Ask where to save, then export in the background; None if the user cancelled the file dialog."""
+    suggested = article.path.with_suffix(".pdf") if article.path else Path.home() / "article.pdf"
+    path, _ = QFileDialog.getSaveFileName(window, "تصدير PDF · Export PDF", str(suggested), "PDF (*.pdf)")
     if not path:
         return None
-    return start_export(window, doc, settings, Path(path))
+    return start_export(window, article, options, hidden, Path(path))
 
 
-def start_export(window: QMainWindow, doc: Document, settings: Settings, out: Path) -> PdfJob:
-    """Export ``doc`` to ``out`` in the background, reporting in the status bar."""
-    job = PdfJob(window, doc, settings, out, lambda p: window.statusBar().showMessage(f"Saved {p}", 8000))
-    window._pdf_job = job  # keep it alive until it finishes
+def start_export(window: QMainWindow, article: Article, options: PrintOptions, hidden: frozenset[EntityType], out: Path) -> ExportJob:
+    """Typeset ``article`` with ``options`` to ``out`` in the background, reporting in the status bar."""
+    job: ExportJob
+
+    def save() -> None:
+        write_file(out, job.pdf)
+        job.finish(f"Saved {out} ({page_count(job.pdf)} pages)")
+
+    job = ExportJob(
+        window, typst_source(article, options, hidden), "pdf", save, label="Typesetting the PDF… · جارٍ إعداد ملف PDF…",
+        cancelled_message="PDF export cancelled; no file was written.",
+    )
     return job
 
 
-def paint_pages(printer: QPrinter, folder: Path) -> int:
-    """Paint the page images in ``folder`` onto ``printer``, one per sheet; return the count."""
-    pages = sorted(folder.glob("page-*.png"))
+def print_dialog(window: QMainWindow, article: Article, options: PrintOptions, hidden: frozenset[EntityType], preview: bool) -> ExportJob | None:
+    """Print ``article`` (after Qt's print dialog) or preview it; None if the user cancelled the dialog."""
+    paper = options.paper or default_paper()
+    printer = make_printer(paper)
+    if preview:
+        return _preview(window, article, options, hidden, printer)
+    dialog = QPrintDialog(printer, window)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    if not accepted:
+        return None
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return start_export(window, article, options, hidden, Path(printer.outputFileName()))
+    source = typst_source(article, options, hidden)
+    lp = lp_program()
+    if lp is not None:
+        return _print_with_lp(window, source, print_request(printer, paper, article.title), lp)
+    why = "" if sys.platform == "win32" else "lp (CUPS) was not found: printed page images instead of the PDF. "
+    return _print_images(window, source, printer, why)
+
+
+def print_request(printer: QPrinter, paper: str, title: str) -> PrintRequest:
+    """What the print dialog's ``printer`` asks for, as plain data for :func:`~reader.pdf.cups.lp_command`."""
+    first, last = page_range(printer)
+    return PrintRequest(printer.printerName(), max(1, printer.copyCount()), paper, first, last, title)
+
+
+def _print_with_lp(window: QMainWindow, source: str, request: PrintRequest, lp: str) -> ExportJob:
+    folder = Path(tempfile.mkdtemp(prefix="qari-print-"))
+    job: ExportJob
+
+    def send() -> None:
+        pdf = folder / "article.pdf"
+        write_file(pdf, job.pdf)
+        pages = page_count(job.pdf)
+        job.follow(lp_command(request, pdf, lp), "Sending to the printer… · جارٍ الإرسال إلى الطابعة…", lambda code, err: sent(code, err, pages))
+
+    def sent(code: int, err: str, pages: int) -> None:
+        if code != 0:
+            job.fail(f"Printing failed: {err.splitlines()[-1] if err else f'lp exit status {code}'}")
+        else:
+            job.finish(f"Sent {pages} pages to {request.printer or 'the default printer'}")
+
+    job = ExportJob(window, source, "pdf", send, cancelled_message="Printing cancelled.")
+    job.on_end(lambda: shutil.rmtree(folder, ignore_errors=True))
+    return job
+
+
+def _print_images(window: QMainWindow, source: str, printer: QPrinter, why: str) -> ExportJob:
+    job: ExportJob
+
+    def paint() -> None:
+        painted = paint_pages(printer, job.pages, *page_range(printer))
+        if painted:
+            job.finish(f"{why}Printed {painted} pages.")
+        else:
+            job.fail(f"{why}The printer {printer.printerName() or ''} could not be opened; nothing was printed.".replace("  ", " "))
+
+    job = ExportJob(window, source, "png", paint, ppi=PAINT_PPI, cancelled_message="Printing cancelled.")
+    return job
+
+
+def _preview(window: QMainWindow, article: Article, options: PrintOptions, hidden: frozenset[EntityType], printer: QPrinter) -> ExportJob:
+    job: ExportJob
+
+    def show() -> None:
+        folder, pages = job.take_pages()
+        PagePreview(printer, folder, pages, window).open()
+        job.finish("")
+
+    job = ExportJob(window, typst_source(article, options, hidden), "png", show, ppi=PREVIEW_PPI, cancelled_message="Preview cancelled.")
+    return job
+
+
+class PagePreview(QPrintPreviewDialog):
+    """Qt's print preview over the typeset page images; owns its printer and removes the images when closed.
+
+    Attributes:
+        pages: the page images, in order.
+        folder: their temporary folder, removed when the dialog closes.
+    """
+
+    def __init__(self, printer: QPrinter, folder: Path, pages: list[Path], parent: QWidget) -> None:
+        super().__init__(printer, parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._printer = printer  # the dialog paints on it: it lives as long as the dialog
+        self.folder = folder
+        self.pages = pages
+        self.paintRequested.connect(lambda p: paint_pages(p, self.pages, *page_range(p)))
+        self.finished.connect(lambda _result: shutil.rmtree(self.folder, ignore_errors=True))
+
+
+def page_range(printer: QPrinter) -> tuple[int, int]:
+    """The 1-based inclusive page range chosen on ``printer``, or ``(0, 0)`` for all pages."""
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        return printer.fromPage(), max(printer.fromPage(), printer.toPage())
+    return 0, 0
+
+
+def paint_pages(printer: QPrinter, pages: Sequence[Path], first: int = 0, last: int = 0) -> int:
+    """Paint the page images ``pages`` (``first``..``last``, 1-based; 0 → all) onto ``printer``, one per sheet; return the count.
+
+    One image is in memory at a time.
+    """
+    chosen = list(pages[first - 1 : last] if first > 0 else pages)
     painter = QPainter()
-    if not pages or not painter.begin(printer):
+    if not chosen or not painter.begin(printer):
         return 0
     try:
-        for i, page in enumerate(pages):
+        for i, png in enumerate(chosen):
             if i:
                 printer.newPage()
-            image = QImage(str(page))
+            image = QImage(str(png))
             target = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
             scale = min(target.width() / image.width(), target.height() / image.height())
             painter.drawImage(QRectF(0, 0, image.width() * scale, image.height() * scale), image)
     finally:
         painter.end()
-    return len(pages)
+    return len(chosen)
 
 
-def _printer(settings: Settings) -> QPrinter:
+def make_printer(paper: str) -> QPrinter:
+    """A printer set to the typeset paper, full page (the pages carry their own margins)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(300)
-    paper = settings.print.paper
-    if paper:
-        size = QPageSize(QPageSize.PageSizeId.Letter if paper == "us-letter" else QPageSize.PageSizeId.A4)
-        printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    size = QPageSize(QPageSize.PageSizeId.Letter if paper == "us-letter" else QPageSize.PageSizeId.A4)
+    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     printer.setFullPage(True)
     return printer
-
-
-def print_dialog(window: QMainWindow, doc: Document, settings: Settings, preview: bool) -> PdfJob | None:
-    """Typeset to a temporary PDF, then print it or preview it."""
-    if not _options_ok(window, doc):
-        return None
-    tmp = Path(tempfile.mkdtemp(prefix="qari-print-"))
-
-    def ready(path: Path) -> None:
-        printer = _printer(settings)
-        if preview:
-            dialog = QPrintPreviewDialog(printer, window)
-            dialog.paintRequested.connect(lambda p: paint_pages(p, path))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _result: shutil.rmtree(path, ignore_errors=True))
-            dialog.open()
-            window._print_preview = (dialog, printer)  # the dialog paints on this printer: keep it alive
-        else:
-            dialog = QPrintDialog(printer, window)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                paint_pages(printer, path)
-            shutil.rmtree(path, ignore_errors=True)
-
-    job = PdfJob(window, doc, settings, tmp, ready, png_pages=True)
-    window._pdf_job = job
-    return job
 
 
 class PrintOptionsDialog(QDialog):
