@@ -9,12 +9,17 @@ User overrides live in the settings, never here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: id, labels, default shortcuts, menu, and the window method that runs it."""
+    """One action: id, labels, default shortcuts, menu, and the method that runs it.
+
+    ``handler`` names a method of the window, or, dotted, of one of its
+    controllers (``"finder.next_match"``: the window's ``finder``).
+    """
 
     id: str
     label: str
@@ -38,14 +43,14 @@ def _a(
 ACTIONS: tuple[ActionSpec, ...] = (
     _a("file.open", "Open…", "فتح…", "std:Open", "file", "open_dialog"),
     _a("file.open_recent", "Open recent…", "فتح ملف حديث…", "Ctrl+Shift+O", "file", "open_recent"),
-    _a("file.print", "Print…", "طباعة…", "std:Print", "file", "print_document"),
-    _a("file.print_preview", "Print preview…", "معاينة الطباعة…", "Ctrl+Shift+Alt+P", "file", "print_preview"),
-    _a("file.print_settings", "Print settings…", "إعدادات الطباعة…", "Ctrl+Alt+P", "file", "print_settings"),
-    _a("file.export_pdf", "Export PDF…", "تصدير PDF…", "Ctrl+E", "file", "export_pdf"),
+    _a("file.print", "Print…", "طباعة…", "std:Print", "file", "printing.print_document"),
+    _a("file.print_preview", "Print preview…", "معاينة الطباعة…", "Ctrl+Shift+Alt+P", "file", "printing.print_preview"),
+    _a("file.print_settings", "Print settings…", "إعدادات الطباعة…", "Ctrl+Alt+P", "file", "printing.print_settings"),
+    _a("file.export_pdf", "Export PDF…", "تصدير PDF…", "Ctrl+E", "file", "printing.export_pdf"),
     _a("file.quit", "Quit", "خروج", ("std:Quit", "Ctrl+Q"), "file", "close"),
-    _a("find.find", "Find…", "بحث…", "std:Find", "find", "show_find"),
-    _a("find.next", "Find next", "النتيجة التالية", ("std:FindNext", "F3"), "find", "find_next"),
-    _a("find.previous", "Find previous", "النتيجة السابقة", ("std:FindPrevious", "Shift+F3"), "find", "find_previous"),
+    _a("find.find", "Find…", "بحث…", "std:Find", "find", "finder.open"),
+    _a("find.next", "Find next", "النتيجة التالية", ("std:FindNext", "F3"), "find", "finder.next_match"),
+    _a("find.previous", "Find previous", "النتيجة السابقة", ("std:FindPrevious", "Shift+F3"), "find", "finder.previous_match"),
     _a("view.zoom_in", "Zoom in", "تكبير", ("std:ZoomIn", "Ctrl+="), "view", "zoom_in"),
     _a("view.zoom_out", "Zoom out", "تصغير", "std:ZoomOut", "view", "zoom_out"),
     _a("view.zoom_reset", "Reset zoom", "الحجم الافتراضي", "Ctrl+0", "view", "zoom_reset"),
@@ -55,29 +60,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("view.theme", "Switch theme (light, dark, system)", "تبديل السمة (فاتح، داكن، النظام)", "Ctrl+Shift+T", "view", "cycle_theme"),
     _a("view.direction", "Window layout right-to-left / left-to-right", "اتجاه الواجهة (يمين-يسار)", "Ctrl+Shift+D", "view", "toggle_ui_direction"),
     _a("view.sidebar", "Show sidebar", "إظهار الشريط الجانبي", "Ctrl+B", "view", "toggle_sidebar", checkable=True),
-    _a("go.next_paragraph", "Next paragraph", "الفقرة التالية", "Ctrl+Down", "go", "next_paragraph"),
-    _a("go.previous_paragraph", "Previous paragraph", "الفقرة السابقة", "Ctrl+Up", "go", "previous_paragraph"),
-    _a("go.next_entity", "Next entity", "الكيان التالي", "N", "go", "next_entity", scope="reader"),
-    _a("go.previous_entity", "Previous entity", "الكيان السابق", "Shift+N", "go", "previous_entity", scope="reader"),
-    _a("go.next_mention", "Next mention of this entity", "الذكر التالي للكيان", "M", "go", "next_mention", scope="reader"),
-    _a("go.previous_mention", "Previous mention of this entity", "الذكر السابق للكيان", "Shift+M", "go", "previous_mention", scope="reader"),
-    _a("go.next_footnote", "Next footnote", "الحاشية التالية", "]", "go", "next_footnote", scope="reader"),
-    _a("go.previous_footnote", "Previous footnote", "الحاشية السابقة", "[", "go", "previous_footnote", scope="reader"),
-    _a("go.follow_footnote", "Follow footnote", "اتباع الحاشية", "Return", "go", "follow_footnote", scope="reader"),
-    _a("go.back", "Back", "رجوع", ("std:Back", "Backspace"), "go", "go_back", scope="reader"),
-    _a("go.forward", "Forward", "تقدم", "std:Forward", "go", "go_forward"),
-    _a("go.start", "Go to start", "إلى البداية", "Ctrl+Home", "go", "go_start"),
-    _a("go.end", "Go to end", "إلى النهاية", "Ctrl+End", "go", "go_end"),
-    _a("go.page_down", "Page down", "الصفحة التالية", ("PgDown", "Space"), "go", "page_down", scope="reader"),
-    _a("go.page_up", "Page up", "الصفحة السابقة", ("PgUp", "Shift+Space"), "go", "page_up", scope="reader"),
+    _a("go.next_paragraph", "Next paragraph", "الفقرة التالية", "Ctrl+Down", "go", "navigation.next_paragraph"),
+    _a("go.previous_paragraph", "Previous paragraph", "الفقرة السابقة", "Ctrl+Up", "go", "navigation.previous_paragraph"),
+    _a("go.next_entity", "Next entity", "الكيان التالي", "N", "go", "navigation.next_entity", scope="reader"),
+    _a("go.previous_entity", "Previous entity", "الكيان السابق", "Shift+N", "go", "navigation.previous_entity", scope="reader"),
+    _a("go.next_mention", "Next mention of this entity", "الذكر التالي للكيان", "M", "go", "navigation.next_mention", scope="reader"),
+    _a("go.previous_mention", "Previous mention of this entity", "الذكر السابق للكيان", "Shift+M", "go", "navigation.previous_mention", scope="reader"),
+    _a("go.next_footnote", "Next footnote", "الحاشية التالية", "]", "go", "navigation.next_footnote", scope="reader"),
+    _a("go.previous_footnote", "Previous footnote", "الحاشية السابقة", "[", "go", "navigation.previous_footnote", scope="reader"),
+    _a("go.follow_footnote", "Follow footnote", "اتباع الحاشية", "Return", "go", "navigation.follow_footnote", scope="reader"),
+    _a("go.back", "Back", "رجوع", ("std:Back", "Backspace"), "go", "navigation.go_back", scope="reader"),
+    _a("go.forward", "Forward", "تقدم", "std:Forward", "go", "navigation.go_forward"),
+    _a("go.start", "Go to start", "إلى البداية", "Ctrl+Home", "go", "navigation.go_start"),
+    _a("go.end", "Go to end", "إلى النهاية", "Ctrl+End", "go", "navigation.go_end"),
+    _a("go.page_down", "Page down", "الصفحة التالية", ("PgDown", "Space"), "go", "view.page_down", scope="reader"),
+    _a("go.page_up", "Page up", "الصفحة السابقة", ("PgUp", "Shift+Space"), "go", "view.page_up", scope="reader"),
     _a("focus.reader", "Focus reading view", "التركيز على النص", "Alt+1", "go", "focus_reader"),
     _a("focus.sidebar", "Focus sidebar", "التركيز على الشريط الجانبي", "Alt+2", "go", "focus_sidebar"),
-    _a("focus.search", "Focus search box", "التركيز على مربع البحث", "Alt+3", "go", "show_find"),
+    _a("focus.search", "Focus search box", "التركيز على مربع البحث", "Alt+3", "go", "finder.open"),
     _a("focus.cycle", "Next pane", "اللوحة التالية", "F6", "go", "cycle_focus"),
     _a("help.palette", "Command palette…", "لوحة الأوامر…", ("Ctrl+Shift+P", "Ctrl+K"), "help", "show_palette"),
-    _a("help.shortcuts", "Keyboard shortcuts", "اختصارات لوحة المفاتيح", "F1", "help", "show_shortcuts"),
-    _a("help.shortcuts_key", "Keyboard shortcuts (reading view)", "الاختصارات (من النص)", "?", "", "show_shortcuts", scope="reader"),
-    _a("help.rebind", "Change a shortcut…", "تغيير اختصار…", "Ctrl+Alt+K", "help", "rebind_shortcut"),
+    _a("help.shortcuts", "Keyboard shortcuts", "اختصارات لوحة المفاتيح", "F1", "help", "keymap.show_shortcuts"),
+    _a("help.shortcuts_key", "Keyboard shortcuts (reading view)", "الاختصارات (من النص)", "?", "", "keymap.show_shortcuts", scope="reader"),
+    _a("help.rebind", "Change a shortcut…", "تغيير اختصار…", "Ctrl+Alt+K", "help", "keymap.rebind_shortcut"),
 )
 
 MENUS = (("file", "&File", "ملف"), ("find", "F&ind", "بحث"), ("view", "&View", "عرض"), ("go", "&Go", "انتقال"), ("help", "&Help", "مساعدة"))
@@ -97,3 +102,13 @@ def bilingual(spec: ActionSpec) -> str:
 def by_id() -> dict[str, ActionSpec]:
     """The table keyed by action id."""
     return {a.id: a for a in ACTIONS}
+
+
+def resolve_handler(owner: object, handler: str) -> Callable[[], object]:
+    """The callable ``handler`` names on ``owner``: ``"zoom_in"`` → ``owner.zoom_in``, ``"finder.open"`` → ``owner.finder.open``."""
+    target = owner
+    for name in handler.split("."):
+        target = getattr(target, name)
+    if not callable(target):
+        raise TypeError(f"action handler {handler!r} is not callable")
+    return target

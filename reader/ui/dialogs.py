@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +29,8 @@ from reader.core.normalize import fold
 from reader.ui.actions import ActionSpec, bilingual, ltr
 
 ROLE = Qt.ItemDataRole.UserRole
+#: A palette row: label, shortcut text, what choosing it runs.
+PaletteEntry = tuple[str, str, Callable[[], object]]
 
 
 class _FilterEdit(QLineEdit):
@@ -45,7 +51,7 @@ class _FilterEdit(QLineEdit):
 class CommandPalette(QDialog):
     """Filter actions (English or Arabic label, diacritics ignored) and entities/notes by name."""
 
-    def __init__(self, entries: list[tuple[str, str, Callable[[], None]]], parent: QWidget | None = None) -> None:
+    def __init__(self, entries: list[PaletteEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("لوحة الأوامر · Command palette")
@@ -132,3 +138,33 @@ class RebindDialog(QDialog):
     def choice(self) -> tuple[str, str]:
         """(action id, portable key string)."""
         return self.action_box.currentData(), self.keys.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+
+
+class RecentMenu(QMenu):
+    """The recent files as a submenu; emits ``pathChosen(str)``.
+
+    The window fills it (:meth:`set_paths`) each time it is about to show.
+    """
+
+    pathChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Recent files · الملفات الحديثة", parent)
+
+    def set_paths(self, paths: list[str]) -> None:
+        """List ``paths``, numbered for the keyboard; "(none yet)" when empty."""
+        self.clear()
+        for i, path in enumerate(paths, start=1):
+            action = self.addAction(f"&{i % 10} {Path(path).name} — {Path(path).parent}")
+            action.triggered.connect(lambda _checked=False, p=path: self.pathChosen.emit(p))
+        if not paths:
+            self.addAction("(none yet)").setEnabled(False)
+
+
+def choose_recent(parent: QWidget, paths: list[str]) -> str | None:
+    """Ask which of ``paths`` to open (say so if there are none); None if cancelled."""
+    if not paths:
+        QMessageBox.information(parent, "Qari", "No recent files yet.")
+        return None
+    choice, ok = QInputDialog.getItem(parent, "Recent files · الملفات الحديثة", "Open:", paths, 0, False)
+    return choice if ok and choice else None

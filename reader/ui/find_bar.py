@@ -77,6 +77,14 @@ class FindBar(QWidget):
         """The toggles as search options."""
         return SearchOptions(self.diacritics.isChecked(), self.hamza.isChecked(), self.kashida.isChecked(), self.whole_word.isChecked())
 
+    def query_text(self) -> str:
+        """What the reader typed."""
+        return self.query.text()
+
+    def set_count(self, text: str) -> None:
+        """Show ``text`` ("2/5", "لا نتائج") beside the toggles."""
+        self.count.setText(text)
+
     def open_bar(self) -> None:
         """Show and focus the query, selecting what was typed before."""
         self.show()

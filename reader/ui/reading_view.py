@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -14,6 +14,7 @@ from reader.core.document import BlockKind, Direction, Document
 from reader.core.entities import EntityType
 from reader.core.entity_style import HIGHLIGHTS, PAGE
 from reader.core.layout import LaidBlock
+from reader.core.navigation import Place, Region, title_refs
 
 #: Longest comfortable line, in average characters of the body font.
 MEASURE_CHARS = 70
@@ -45,6 +46,7 @@ class ReadingView(QTextBrowser):
         self._block_starts: list[int] = []
         self._block_pos: list[int] = []
         self._note_pos: dict[str, int] = {}
+        self._note_starts: list[int] = []  # the notes heading, then each note's line, in order
         self._ref_pos: dict[str, int] = {}
         self._mark: tuple[int, int] | None = None
         self._matches: list[tuple[int, int]] = []
@@ -65,7 +67,7 @@ class ReadingView(QTextBrowser):
         qdoc.setDocumentMargin(24)
         qdoc.setDefaultStyleSheet(f"a {{ color: {link}; }}")
         cursor = QTextCursor(qdoc)
-        self._block_pos, self._note_pos, self._ref_pos = [], {}, {}
+        self._block_pos, self._note_pos, self._note_starts, self._ref_pos = [], {}, [], {}
         colours = HIGHLIGHTS[theme]
 
         def block_format(direction: Direction, top: float, bottom: float, scale: float = 1.0) -> QTextBlockFormat:
@@ -101,8 +103,9 @@ class ReadingView(QTextBrowser):
         # Title, with the markers of notes that belong to it (the author's * note).
         cursor.setBlockFormat(block_format(blocks[0].direction if blocks else Direction.RTL, 8, font_size * 1.2, 1.6))
         cursor.insertText(doc.title, char_format(font_size * 1.6, bold=True))
-        for note in doc.footnotes:
-            if note.ref_block is None:
+        for ref in title_refs(doc):
+            note = doc.footnote(ref.note_id)
+            if note is not None:
                 self._ref_pos[note.note_id] = cursor.position()
                 marker(note.note_id, note.marker, font_size * 1.6, f"ref-{note.note_id}", f"note:{note.note_id}", note.text)
 
@@ -131,19 +134,21 @@ class ReadingView(QTextBrowser):
 
         if doc.footnotes:
             cursor.insertBlock(block_format(Direction.RTL, font_size * 1.5, font_size * 0.4))
+            self._note_starts.append(cursor.position())
             cursor.insertText(NOTES_HEADING, char_format(font_size * 1.1, bold=True, colour=muted))
             for note in doc.footnotes:
                 cursor.insertBlock(block_format(Direction.RTL, 0, font_size * 0.3))
                 self._note_pos[note.note_id] = cursor.position()
+                self._note_starts.append(cursor.position())
                 cf = char_format(font_size * 0.85, bold=True, colour=link)
                 cf.setAnchorNames([f"note-{note.note_id}"])
                 cursor.insertText(note.marker + " ", cf)
                 cursor.insertText(note.text + " ", char_format(font_size * 0.85, colour=fg))
-                back = char_format(font_size * 0.85, colour=link)
-                back.setAnchor(True)
-                back.setAnchorHref(f"ref:{note.note_id}")
-                back.setToolTip("عودة إلى موضع الحاشية")
-                cursor.insertText("↩", back)
+                back_link = char_format(font_size * 0.85, colour=link)
+                back_link.setAnchor(True)
+                back_link.setAnchorHref(f"ref:{note.note_id}")
+                back_link.setToolTip("عودة إلى موضع الحاشية")
+                cursor.insertText("↩", back_link)
 
         self.setDocument(qdoc)
         self.setStyleSheet(f"QTextBrowser#readingView {{ background: {bg}; color: {fg}; border: none; }}")
@@ -196,9 +201,55 @@ class ReadingView(QTextBrowser):
         """Qt position of a note's marker (in the body or the title)."""
         return self._ref_pos.get(note_id)
 
-    def ref_positions(self) -> list[tuple[int, str]]:
-        """All markers, in document order: (position, note id)."""
-        return sorted((p, n) for n, p in self._ref_pos.items())
+    def position_at(self, place: Place) -> int:
+        """Qt position of ``place`` (the mapping :class:`~reader.core.navigation.Navigator` relies on)."""
+        if place.region is Region.TITLE or not self._block_pos:
+            return place.offset
+        if place.region is Region.BODY:
+            return self.position_of(place.offset)
+        return self._note_starts[place.note + 1] + place.offset if place.note + 1 < len(self._note_starts) else self.end_position()
+
+    def place_at(self, pos: int) -> Place:
+        """The :class:`~reader.core.navigation.Place` shown at Qt position ``pos``."""
+        if not self._block_pos or pos < self._block_pos[0]:
+            return Place.in_title(pos)
+        if self._note_starts and pos >= self._note_starts[0]:
+            i = bisect_right(self._note_starts, pos) - 1
+            return Place.in_note(i - 1, pos - self._note_starts[i])
+        i = bisect_right(self._block_pos, pos) - 1
+        return Place.in_body(self._block_starts[i] + pos - self._block_pos[i])
+
+    def cursor_place(self) -> Place:
+        """Where the reader is: the start of the cursor's selection."""
+        return self.place_at(self.textCursor().selectionStart())
+
+    def end_position(self) -> int:
+        """Qt position of the end of the last line."""
+        return self.document().characterCount() - 1
+
+    def top_position(self) -> int:
+        """Qt position of the text at the top of the viewport (to reopen the article there)."""
+        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 4)).position()
+
+    def scroll_to_top(self, pos: int) -> None:
+        """Put the cursor at Qt position ``pos`` and scroll its line to the top; ignore a position past the end."""
+        if pos >= self.document().characterCount():
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(pos)
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
+    def page_down(self) -> None:
+        """One screen on."""
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep())
+
+    def page_up(self) -> None:
+        """One screen back."""
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() - bar.pageStep())
 
     # -- marking ------------------------------------------------------------------
     def go_to_position(self, pos: int, length: int = 0) -> None:
@@ -211,10 +262,19 @@ class ReadingView(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def go_to(self, place: Place, length: int = 0) -> None:
+        """Put the cursor at ``place`` (see :meth:`go_to_position`)."""
+        self.go_to_position(self.position_at(place), length)
+
     def mark(self, start: int, end: int) -> None:
         """Outline ``Document.text[start:end]`` as the current target and bring it into view."""
         self._mark = (start, end)
         self.go_to_position(self.position_of(start), end - start)
+        self._refresh_selections()
+
+    def clear_marks(self) -> None:
+        """No current target and no find matches (before showing a new article)."""
+        self._mark, self._matches, self._current_match = None, [], -1
         self._refresh_selections()
 
     def set_matches(self, spans: list[tuple[int, int]], current: int = -1) -> None:

@@ -9,7 +9,7 @@ from functools import cmp_to_key
 
 from PySide6.QtCore import QCollator, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDockWidget, QHBoxLayout, QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.document import Footnote
 from reader.core.entities import Entity, EntityType
@@ -135,8 +135,9 @@ class Sidebar(QWidget):
             self.notes.addTopLevelItem(item)
         self.set_theme(theme)
         first = self.entities.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.entities.setCurrentItem(first.child(0))
+        child = first.child(0) if first is not None and first.childCount() else None
+        if child is not None:
+            self.entities.setCurrentItem(child)
         # The reading direction of the lists follows their (Arabic) content.
         self.entities.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.notes.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -151,3 +152,13 @@ class Sidebar(QWidget):
 
     def _emit_hidden(self) -> None:
         self.hiddenTypesChanged.emit([k.value for k, box in self.type_boxes.items() if not box.isChecked()])
+
+
+def sidebar_dock(sidebar: Sidebar, visible: bool) -> QDockWidget:
+    """``sidebar`` in a movable, closable dock (no floating: it belongs beside the text)."""
+    dock = QDockWidget("الكيانات والحواشي · Entities and notes")
+    dock.setObjectName("sidebarDock")
+    dock.setWidget(sidebar)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+    dock.setVisible(visible)
+    return dock

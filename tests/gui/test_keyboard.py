@@ -144,8 +144,8 @@ def test_shortcut_sheet_lists_the_table(window, qtbot) -> None:
 def test_rebinding_refuses_conflicts_and_persists(window, paths) -> None:
     from reader.core.settings import load_settings
 
-    assert "already bound" in window.rebind("view.sidebar", "Ctrl+F")
-    assert window.rebind("view.sidebar", "Ctrl+Shift+B") is None
+    assert "already bound" in window.keymap.rebind("view.sidebar", "Ctrl+F")
+    assert window.keymap.rebind("view.sidebar", "Ctrl+Shift+B") is None
     assert window.actions_by_id["view.sidebar"].shortcut().toString() == "Ctrl+Shift+B"
     assert load_settings(paths)[0].shortcuts["view.sidebar"] == "Ctrl+Shift+B"
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.core.entities import EntityType
 from reader.core.entity_style import HIGHLIGHTS, PAGE, contrast
 from reader.core.settings import load_settings
+from reader.core.state import load_state
 from reader.ui.sidebar import arabic_order
 
 
@@ -72,7 +73,7 @@ def test_footnote_link_and_back(window) -> None:
     assert ref is not None and note is not None
     window.view.anchorClicked.emit(QUrl("note:n1"))
     assert window.view.textCursor().selectionStart() == note
-    window.go_back()
+    window.navigation.go_back()
     assert window.view.textCursor().position() != note
     window.view.anchorClicked.emit(QUrl("ref:n1"))
     assert window.view.textCursor().selectionStart() == ref
@@ -120,7 +121,7 @@ def test_drop_opens_a_file_and_recent_and_position_are_remembered(window, tmp_pa
     window.dropEvent(event)
     assert window.windowTitle() == "مقال آخر — Qari"
     window.close()
-    saved = load_settings(paths)[0]
+    saved = load_state(paths)[0]
     assert saved.recent_files[:2] == [str(other), str(seed_path)]
     assert saved.positions[str(seed_path)] > 0
 
@@ -141,8 +142,8 @@ def test_large_file_opens_in_the_background(window, qtbot, tmp_path: Path, seed_
     big = tmp_path / "big.txt"
     big.write_text("\n".join([body] * (SYNC_LIMIT // len(body.encode()) + 20)), encoding="utf-8")
     assert window.open_path(big)
-    assert window._loading is not None, "a large file must not be analysed on the UI thread"
-    qtbot.waitUntil(lambda: window._loading is None, timeout=60000)
+    assert window.is_loading, "a large file must not be analysed on the UI thread"
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=60000)
     assert window.doc.source == big
     assert sum(len(e.mentions) for e in window.entities) > 100
 
@@ -163,7 +164,7 @@ def test_recent_files_submenu(window, tmp_path: Path, seed_path: Path) -> None:
     other = tmp_path / "other.txt"
     other.write_text("نص عن القاهرة.", encoding="utf-8")
     window.open_path(other)
-    window._fill_recent_menu()
+    window.recent_menu.aboutToShow.emit()
     entries = [a.text() for a in window.recent_menu.actions()]
     assert entries[0].startswith("&1 other.txt") and entries[1].startswith(f"&2 {seed_path.name}")
     window.recent_menu.actions()[1].trigger()
