@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.resources import font_dir, resource
 from reader.core.settings import Paths, Settings
+from reader.core.state import State, load_state
 from reader.ui import theme as themes
 from reader.ui.main_window import MainWindow
 
@@ -34,7 +35,7 @@ def load_fonts() -> str:
 
 
 #: Qt messages that say nothing to a user (the offscreen platform cannot hint window sizes).
-_QUIET = ("This plugin does not support propagateSizeHints()",)
+_QUIET = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 _previous_handler = None
 
 
@@ -58,7 +59,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("Qari")
     app.setOrganizationName("Qari")
-    app.setDesktopFileName("qari")
+    app.setDesktopFileName("io.github.qari.Qari")
     icon = resource("icons", "qari.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -80,12 +81,17 @@ class FileOpenHandler(QObject):
         return False
 
 
-def make_window(settings: Settings, paths: Paths, app: QApplication) -> MainWindow:
-    """Fonts, theme and a main window for ``settings``."""
+def make_window(settings: Settings, paths: Paths, app: QApplication, state: State | None = None) -> MainWindow:
+    """Fonts, theme and a main window for ``settings`` and ``state`` (loaded from ``paths`` if not given)."""
     family = load_fonts()
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight if settings.ui_direction == "ltr" else Qt.LayoutDirection.RightToLeft)
     themes.apply(app, settings.theme)
-    window = MainWindow(settings, paths, family)
+    warning = None
+    if state is None:
+        state, warning = load_state(paths)
+    window = MainWindow(settings, state, paths, family)
+    if warning:
+        window.statusBar().showMessage(warning, 10000)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: window.follow_system_theme())
     app.installEventFilter(FileOpenHandler(window))
     return window
