@@ -48,7 +48,7 @@ def keep(item: str) -> bool:
     return True
 
 
-def _symbol(elf: bytes, wanted: bytes) -> tuple[int, int]:
+def symbol_span(elf: bytes, wanted: bytes) -> tuple[int, int]:
     """File offset and size of a dynamic symbol in a little-endian ELF64 file."""
     (shoff,) = struct.unpack_from("<Q", elf, 0x28)
     shentsize, shnum = struct.unpack_from("<HH", elf, 0x3A)
@@ -100,7 +100,7 @@ def trim_library(source: Path, out: Path) -> tuple[int, int]:
     symbol = re.search(rb"icudt\d+_dat", elf)
     if symbol is None:
         raise ValueError(f"{source} is not an ICU data library")
-    at, size = _symbol(elf, symbol.group())
+    at, size = symbol_span(elf, symbol.group())
     header, items = read_package(elf[at : at + size])
     package = write_package(header, [(n, d) for n, d in items if keep(n)])
     soname = source.name

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.core.article import Article
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -19,11 +23,12 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "QARI_CONFIG_DIR", "QARI_DATA_DIR", "QARI_CACHE_DIR"):
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "QARI_CONFIG_DIR", "QARI_DATA_DIR", "QARI_CACHE_DIR", "QARI_STATE_DIR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
 
 
 @pytest.fixture
@@ -34,3 +39,11 @@ def seed_path() -> Path:
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_article() -> Article:
+    """The seed with the entities of ``tests/golden/seed_entities.json`` (no model run): for goldens."""
+    from tests.fixtures import seed_article_with_fixed_entities
+
+    return seed_article_with_fixed_entities()

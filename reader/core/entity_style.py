@@ -5,7 +5,7 @@ Colours are chosen for a 4.5:1 contrast with the text in each theme (a test chec
 
 from __future__ import annotations
 
-from reader.core.entities import EntityType
+from reader.core.entities.types import EntityType
 
 #: (background, text) per type for light and dark themes.
 HIGHLIGHTS: dict[str, dict[EntityType, tuple[str, str]]] = {

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TypedDict
 
 from reader.core.document import Block, BlockKind, Direction, Document
-from reader.core.entities import Entity, EntityType
+from reader.core.entities.types import Entity, EntityType
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,26 @@ class LaidBlock:
         return "".join(r.text for r in self.runs)
 
 
-def _cut(block: Block, start: int, marks: list[tuple[int, int, dict]]) -> tuple[Run, ...]:
+class _Attrs(TypedDict, total=False):
+    """The attributes a mark gives the runs it covers (the keyword arguments of :class:`Run`)."""
+
+    entity: EntityType
+    entity_key: str
+    note_id: str
+    em: bool
+    strong: bool
+
+
+def _emphasis(kind: str) -> _Attrs:
+    return {"em": True} if kind == "em" else {"strong": True}
+
+
+def _cut(block: Block, start: int, marks: list[tuple[int, int, _Attrs]]) -> tuple[Run, ...]:
     """Split ``block`` at every boundary in ``marks`` (block-relative spans with attributes)."""
     bounds = sorted({0, len(block.text), *(p for s, e, _ in marks for p in (s, e) if 0 <= p <= len(block.text))})
     runs = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        attrs: dict = {}
+        attrs: _Attrs = {}
         for s, e, extra in marks:
             if s <= a and b <= e:
                 attrs.update(extra)
@@ -59,7 +74,7 @@ def _cut(block: Block, start: int, marks: list[tuple[int, int, dict]]) -> tuple[
 def lay_out(doc: Document, entities: list[Entity], hidden: frozenset[EntityType] = frozenset()) -> list[LaidBlock]:
     """Blocks of ``doc`` as runs, with ``entities`` (except ``hidden`` types) marked."""
     offsets = doc.block_offsets()
-    per_block: list[list[tuple[int, int, dict]]] = [[] for _ in doc.blocks]
+    per_block: list[list[tuple[int, int, _Attrs]]] = [[] for _ in doc.blocks]
     for entity in entities:
         if entity.type in hidden:
             continue
@@ -70,7 +85,7 @@ def lay_out(doc: Document, entities: list[Entity], hidden: frozenset[EntityType]
     for i, block in enumerate(doc.blocks):
         marks = per_block[i]
         marks += [(r.start, r.end, {"note_id": r.note_id}) for r in block.refs]
-        marks += [(s.start, s.end, {s.kind: True}) for s in block.styles if s.kind in ("em", "strong")]
+        marks += [(s.start, s.end, _emphasis(s.kind)) for s in block.styles if s.kind in ("em", "strong")]
         laid.append(LaidBlock(i, block.kind, block.level, block.direction, offsets[i], _cut(block, offsets[i], marks)))
     return laid
 

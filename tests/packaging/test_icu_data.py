@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
-from icu_data import _symbol, keep, read_package, trim_library, write_package  # noqa: E402
+from icu_data import keep, read_package, symbol_span, trim_library, write_package  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("ld") is None, reason="the trimmed library is made on Linux with binutils")
 
@@ -24,7 +24,7 @@ FULL = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.[
 
 def _package(path: Path) -> tuple[bytes, list[tuple[str, bytes]]]:
     elf = path.read_bytes()
-    at, size = _symbol(elf, b"icudt" + path.name.rsplit(".", 1)[1].encode() + b"_dat")
+    at, size = symbol_span(elf, b"icudt" + path.name.rsplit(".", 1)[1].encode() + b"_dat")
     return read_package(elf[at : at + size])
 
 

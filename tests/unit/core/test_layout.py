@@ -1,37 +1,68 @@
-"""Golden file: the runs both the reading view and the PDF are built from."""
+"""Golden file: the runs both the reading view and the PDF are built from.
+
+The seed's entities come from a fixture (``tests/golden/seed_entities.json``), not
+the model, so the golden changes only when the layout does.
+"""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from reader.core.entities import EntityType, analyse
+import pytest
+
+from reader.core.article import Article
+from reader.core.entities.types import EntityType
 from reader.core.layout import describe, lay_out
-from reader.core.loaders import load
 from tests.conftest import ROOT
+from tests.fixtures import SEED_ENTITIES, entities_from_json
 
 GOLDEN = ROOT / "tests" / "golden" / "seed_layout.txt"
 
 
-def test_seed_layout_matches_golden(seed_path: Path) -> None:
-    doc = load(seed_path)
-    got = describe(lay_out(doc, analyse(doc.text)))
+def test_seed_layout_matches_golden(seed_article: Article) -> None:
+    got = describe(lay_out(seed_article.document, seed_article.entities_or_empty()))
     if os.environ.get("QARI_REGEN_GOLDEN"):
         GOLDEN.write_text(got, encoding="utf-8")
     assert got == GOLDEN.read_text(encoding="utf-8")
 
 
-def test_runs_cover_the_text_exactly(seed_path: Path) -> None:
-    doc = load(seed_path)
-    blocks = lay_out(doc, analyse(doc.text))
+def test_runs_cover_the_text_exactly(seed_article: Article) -> None:
+    doc = seed_article.document
+    blocks = lay_out(doc, seed_article.entities_or_empty())
     assert "\n".join(b.text for b in blocks) == doc.text
     for b in blocks:
         for r in b.runs:
             assert doc.text[r.start : r.start + len(r.text)] == r.text
 
 
-def test_hidden_types_are_not_marked(seed_path: Path) -> None:
-    doc = load(seed_path)
-    blocks = lay_out(doc, analyse(doc.text), frozenset({EntityType.DATE}))
+def test_every_mention_is_marked_on_its_letters(seed_article: Article) -> None:
+    entities = seed_article.entities_or_empty()
+    assert entities
+    marked = {
+        (r.start, r.start + len(r.text), r.entity, r.entity_key)
+        for b in lay_out(seed_article.document, entities)
+        for r in b.runs
+        if r.entity is not None
+    }
+    # The seed's mentions lie inside one paragraph each and do not touch notes or emphasis,
+    # so each is exactly one run.
+    assert marked == {(m.start, m.end, e.type, e.key) for e in entities for m in e.mentions}
+
+
+def test_hidden_types_are_not_marked(seed_article: Article) -> None:
+    blocks = lay_out(seed_article.document, seed_article.entities_or_empty(), frozenset({EntityType.DATE}))
     assert all(r.entity is not EntityType.DATE for b in blocks for r in b.runs)
     assert any(r.entity is EntityType.PERSON for b in blocks for r in b.runs)
+
+
+def test_fixture_entities_index_the_seed_text(seed_article: Article) -> None:
+    # The fixture's offsets were taken from this text: every span is a whole name, not a shifted slice.
+    spans = [seed_article.text[m.start : m.end] for e in seed_article.entities_or_empty() for m in e.mentions]
+    assert spans
+    assert all(s and s == s.strip() and "\n" not in s for s in spans)
+
+
+def test_fixture_refuses_a_changed_text(seed_article: Article) -> None:
+    # Offsets captured from another text would mark the wrong letters: the fixture says so instead.
+    with pytest.raises(ValueError, match="changed"):
+        entities_from_json("«" + seed_article.text, SEED_ENTITIES.read_text(encoding="utf-8"))

@@ -1,4 +1,8 @@
-"""PDF export: text copies out in logical order, the font is embedded, errors are clean."""
+"""PDF export: text copies out in logical order, the font is embedded, errors are clean.
+
+The goldens take the seed's entities from the fixture (``tests/golden/seed_entities.json``),
+so they follow the typesetting, not the model.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.entities import analyse
+from reader.core.article import Article, open_article
 from reader.core.errors import QariError
-from reader.core.loaders import load
 from reader.core.settings import PrintOptions
 from reader.pdf.export import export_pages, export_pdf
 from reader.pdf.source import lit, typst_source
@@ -30,9 +33,8 @@ def pdf_text(path: Path) -> str:
     return BIDI_CONTROLS.sub("", out)
 
 
-def test_typst_source_matches_golden(seed_path: Path) -> None:
-    doc = load(seed_path)
-    got = typst_source(doc, analyse(doc.text), PrintOptions(paper="a4"))
+def test_typst_source_matches_golden(seed_article: Article) -> None:
+    got = typst_source(seed_article, PrintOptions(paper="a4"))
     if os.environ.get("QARI_REGEN_GOLDEN"):
         GOLDEN.write_text(got, encoding="utf-8")
     assert got == GOLDEN.read_text(encoding="utf-8")
@@ -43,10 +45,10 @@ def test_article_text_cannot_become_markup() -> None:
 
 
 @needs_poppler
-def test_seed_pdf_text_is_in_logical_order(seed_path: Path, tmp_path: Path) -> None:
-    doc = load(seed_path)
+def test_seed_pdf_text_is_in_logical_order(seed_article: Article, tmp_path: Path) -> None:
+    doc = seed_article.document
     out = tmp_path / "seed.pdf"
-    assert export_pdf(doc, analyse(doc.text), out, PrintOptions(paper="a4")) == 1
+    assert export_pdf(seed_article, out, PrintOptions(paper="a4")) == 1
     text = pdf_text(out)
     assert not any("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefe" for c in text)
     # Every letter of the article, in order, none missing or doubled.
@@ -75,29 +77,25 @@ def test_long_document_has_many_pages(tmp_path: Path, seed_text: str) -> None:
     src = tmp_path / "long.txt"
     body = seed_text.rsplit("\n", 1)[0]
     src.write_text("\n".join([body] * 20) + "\n* حاشية", encoding="utf-8")
-    doc = load(src)
-    pages = export_pdf(doc, analyse(doc.text), tmp_path / "long.pdf", PrintOptions(paper="a4", arabic_digits=False))
+    pages = export_pdf(open_article(src), tmp_path / "long.pdf", PrintOptions(paper="a4", arabic_digits=False))
     assert pages >= 15
     assert "\n2\n" in pdf_text(tmp_path / "long.pdf")
 
 
-def test_png_pages_for_printing(seed_path: Path, tmp_path: Path) -> None:
-    doc = load(seed_path)
-    assert export_pages(doc, analyse(doc.text), tmp_path, PrintOptions(paper="a4"), ppi=50) == 1
+def test_png_pages_for_printing(seed_article: Article, tmp_path: Path) -> None:
+    assert export_pages(seed_article, tmp_path, PrintOptions(paper="a4"), ppi=50) == 1
     assert (tmp_path / "page-0001.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_unwritable_target_is_a_clear_error_and_leaves_nothing(seed_path: Path, tmp_path: Path) -> None:
-    doc = load(seed_path)
+def test_unwritable_target_is_a_clear_error_and_leaves_nothing(seed_article: Article, tmp_path: Path) -> None:
     with pytest.raises(QariError, match="cannot be written"):
-        export_pdf(doc, analyse(doc.text), tmp_path / "missing-folder" / "x.pdf", PrintOptions())
+        export_pdf(seed_article, tmp_path / "missing-folder" / "x.pdf", PrintOptions())
     with pytest.raises(QariError, match="is a folder"):
-        export_pdf(doc, analyse(doc.text), tmp_path, PrintOptions())
+        export_pdf(seed_article, tmp_path, PrintOptions())
     assert not (tmp_path / "missing-folder").exists()
 
 
-def test_full_disk_leaves_no_half_file(seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    doc = load(seed_path)
+def test_full_disk_leaves_no_half_file(seed_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "x.pdf"
 
     def full(*_args: object) -> None:
@@ -105,5 +103,5 @@ def test_full_disk_leaves_no_half_file(seed_path: Path, tmp_path: Path, monkeypa
 
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(QariError, match="No space left"):
-        export_pdf(doc, analyse(doc.text), out, PrintOptions())
+        export_pdf(seed_article, out, PrintOptions())
     assert list(tmp_path.iterdir()) == [tmp_path / "home"]
