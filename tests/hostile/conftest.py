@@ -1,0 +1,9 @@
+"""Registers the ``hostile`` marker (pytest runs with --strict-markers)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "hostile: the hostile-input corpus (slow; run explicitly: pytest tests/hostile/check_hostile_quick.py)")
