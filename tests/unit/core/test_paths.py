@@ -11,13 +11,6 @@ import pytest
 from reader.core.paths import Paths
 
 
-@pytest.fixture(autouse=True)
-def _isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tests/conftest.py predates the state folder: isolate it here too."""
-    monkeypatch.delenv("QARI_STATE_DIR", raising=False)
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / ".local" / "state"))
-
-
 def test_settings_reexports_paths() -> None:
     from reader.core import settings
 

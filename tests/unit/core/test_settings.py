@@ -32,18 +32,6 @@ from reader.core.settings import (
 from tests.conftest import ROOT
 
 
-@pytest.fixture(autouse=True)
-def _isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tests/conftest.py predates the state folder: isolate it here too."""
-    monkeypatch.delenv("QARI_STATE_DIR", raising=False)
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / ".local" / "state"))
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> Paths:
-    return Paths.under(tmp_path / "qari")
-
-
 def write(paths: Paths, content: str | bytes) -> None:
     paths.config.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content

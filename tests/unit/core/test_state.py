@@ -17,18 +17,6 @@ from reader.core.state import MAX_POSITIONS, MAX_RECENT, State, load_state, save
 NON_UTF8 = os.fsdecode(b"/articles/caf\xe9.txt")
 
 
-@pytest.fixture(autouse=True)
-def _isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tests/conftest.py predates the state folder: isolate it here too."""
-    monkeypatch.delenv("QARI_STATE_DIR", raising=False)
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "home" / ".local" / "state"))
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> Paths:
-    return Paths.under(tmp_path / "qari")
-
-
 def write_state(paths: Paths, content: str | bytes) -> None:
     paths.state.mkdir(parents=True, exist_ok=True)
     paths.state_file.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
