@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from reader.core.errors import QariError
 
@@ -39,9 +39,17 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are Qari's one line on stderr and exit status 2, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing the usage: :func:`main` prints one line."""
+        raise QariError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
 def global_parser() -> argparse.ArgumentParser:
     """The options every mode shares: where Qari keeps its files."""
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser = Parser(add_help=False, allow_abbrev=False)
     group = parser.add_argument_group("where Qari keeps its files")
     group.add_argument("--config-dir", type=Path, metavar="DIR", help="settings under DIR (also QARI_CONFIG_DIR)")
     group.add_argument("--data-dir", type=Path, metavar="DIR", help="the reader's data and state under DIR (also QARI_DATA_DIR)")
@@ -67,7 +75,7 @@ def _entities(argv: list[str], _paths: Paths) -> int:
     from reader.core.entities import tag_sentences
     from reader.core.entities.conll import read_conll
 
-    parser = argparse.ArgumentParser(prog="qari entities", description="Print the named entities of an article.", parents=[global_parser()])
+    parser = Parser(prog="qari entities", description="Print the named entities of an article.", parents=[global_parser()])
     parser.add_argument("file", nargs="?", type=Path)
     parser.add_argument("--format", choices=("json", "tsv"), default="json")
     parser.add_argument("--conll", type=Path, help="tag a CoNLL file (token per line) and print it with a predicted tag column")
@@ -131,7 +139,7 @@ def _find(argv: list[str], _paths: Paths) -> int:
     from reader.core.article import ArticleOptions, open_article
     from reader.core.search import SearchOptions
 
-    parser = argparse.ArgumentParser(prog="qari find", description="Arabic-aware search; offsets are into the article text.", parents=[global_parser()])
+    parser = Parser(prog="qari find", description="Arabic-aware search; offsets are into the article text.", parents=[global_parser()])
     parser.add_argument("pattern")
     parser.add_argument("file", type=Path)
     parser.add_argument("--match-diacritics", action="store_true")
@@ -160,7 +168,7 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
     from reader.core.settings import load_settings
     from reader.pdf.export import export_pdf
 
-    parser = argparse.ArgumentParser(prog="qari export-pdf", description="Export an article to PDF (no display needed).", parents=[global_parser()])
+    parser = Parser(prog="qari export-pdf", description="Export an article to PDF (no display needed).", parents=[global_parser()])
     parser.add_argument("file", type=Path)
     parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF file")
     parser.add_argument("--paper", choices=("a4", "us-letter"))

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 def gui_parser(parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options of ``qari [FILE]``; ``parent`` brings the global folder options."""
-    parser = argparse.ArgumentParser(
+    from reader.cli import Parser
+
+    parser = Parser(
         prog="qari",
         description="Qari (قارئ): a reader for Arabic articles.",
         epilog="Subcommands: qari entities …, qari find …, qari export-pdf … (each has --help).",

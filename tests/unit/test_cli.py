@@ -146,7 +146,19 @@ def test_temp_basedir_with_a_subcommand_leaves_nothing(tmp_path: Path, seed_path
 def test_empty_find_pattern_is_a_usage_error(seed_path: Path) -> None:
     out = qari("find", "  ", str(seed_path))
     assert out.returncode == 2
-    assert "usage:" in out.stderr and "Traceback" not in out.stderr
+    assert out.stderr.startswith("qari: error: qari find: the pattern is empty") and out.stderr.count("\n") == 1
+
+
+def test_usage_errors_are_one_line(tmp_path: Path, seed_path: Path) -> None:
+    dash = tmp_path / "-leading-dash.txt"
+    dash.write_text("نص", encoding="utf-8")
+    for args in (("entities", str(dash.name)), ("find",), ("export-pdf", str(seed_path)), ("--no-such-option",), ("--size",)):
+        out = qari(*args, cwd=tmp_path)
+        assert out.returncode == 2, args
+        assert out.stderr.count("\n") == 1 and out.stderr.startswith("qari: error: "), (args, out.stderr)
+        assert "--help" in out.stderr
+    # `--` still lets a pattern or a file start with a dash.
+    assert qari("find", "--", "--json", str(seed_path)).returncode == 1
 
 
 def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
