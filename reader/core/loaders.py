@@ -6,7 +6,9 @@ ever fetched: images, scripts, styles and links are dropped or kept as text.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from reader.core import arabic, html_loader, markdown_loader
@@ -18,27 +20,63 @@ from reader.core.footnotes import is_note_line, link_notes, split_notes
 #: Larger files are refused with a message: an article is not a 50 MB dump.  At this size
 #: (about 400,000 words, a long book) opening takes about 8 s, in the background.
 MAX_BYTES = 8 * 1024 * 1024
+#: Opening must not block (a pipe swapped in after the check) nor take a terminal as ours.
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _MARKDOWN = {".md", ".markdown", ".mdown"}
 _HTML = {".html", ".htm", ".xhtml"}
 _SENTENCE_END = (*'.!?:…"”»)', arabic.QUESTION_MARK, arabic.SEMICOLON)
 
 
+def _kind(mode: int) -> str:
+    """What a non-regular file is, for the message."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def _refuse_unless_regular(path: Path, st: os.stat_result) -> None:
+    """Refuse folders, pipes, sockets and devices: a pipe blocks for ever, ``/dev/zero`` never ends."""
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError(f"{path}: is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise LoadError(f"{path}: is not a regular file ({_kind(st.st_mode)})")
+    if st.st_size > MAX_BYTES:
+        raise LoadError(_too_large(path, f"{st.st_size:,} bytes"))
+
+
+def _too_large(path: Path, size: str) -> str:
+    return f"{path}: too large ({size}; the limit is {MAX_BYTES // (1024 * 1024)} MiB ({MAX_BYTES:,} bytes))"
+
+
 def read_file(path: str | Path) -> bytes:
-    """The bytes of ``path``, or :class:`LoadError` with a one-line reason (missing, folder, too large…)."""
+    """The bytes of ``path``, or :class:`LoadError` with a one-line reason (missing, folder, too large…).
+
+    The path is checked before it is opened (following links), and again on the open file
+    in case it was swapped in between; the open never blocks and at most ``MAX_BYTES + 1``
+    bytes are read, so a file that grows meanwhile is refused rather than read for ever.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise LoadError(f"{path}: is a folder, not a file")
-        if size > MAX_BYTES:
-            raise LoadError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        return path.read_bytes()
+        _refuse_unless_regular(path, os.stat(path))
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as fh:
+            _refuse_unless_regular(path, os.fstat(fh.fileno()))
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise LoadError(_too_large(path, f"over {MAX_BYTES:,} bytes"))
+        return data
     except FileNotFoundError as exc:
         raise LoadError(f"{path}: no such file") from exc
     except PermissionError as exc:
         raise LoadError(f"{path}: permission denied") from exc
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL in the name
+        raise LoadError(f"{path!r}: cannot be read ({exc})") from exc
 
 
 def load(path: str | Path) -> Document:

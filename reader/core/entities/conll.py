@@ -10,11 +10,20 @@ from pathlib import Path
 Sentence = list[tuple[str, str]]
 
 
-def read_conll(path: Path) -> list[Sentence]:
-    """Sentences of ``path``; a line's first field is the token, its last the tag (or ``O``)."""
+def read_conll(path: str | Path) -> list[Sentence]:
+    """Sentences of ``path``; a line's first field is the token, its last the tag (or ``O``).
+
+    Read like an article (same size limit, refusal of pipes and devices, same encodings),
+    so a hostile ``--conll`` argument gets the same one-line :class:`LoadError`.
+    """
+    from reader.core.encoding import decode  # here: the tagger imports this module, not the loaders
+    from reader.core.loaders import read_file
+
+    path = Path(path)
+    text, _ = decode(read_file(path), path.name)
     sentences: list[Sentence] = []
     current: Sentence = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    for line in text.lstrip("\ufeff").splitlines():
         fields = line.split()
         if not fields:
             if current:
