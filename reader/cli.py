@@ -166,7 +166,7 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
     from reader.core.article import open_article
     from reader.core.entities.types import EntityType
     from reader.core.settings import load_settings
-    from reader.pdf.export import export_pdf
+    from reader.pdf.export import export_pdf, pdf_notices
 
     parser = Parser(prog="qari export-pdf", description="Export an article to PDF (no display needed).", parents=[global_parser()])
     parser.add_argument("file", type=Path)
@@ -191,6 +191,8 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
     if args.western_digits:
         options.arabic_digits = False
     pages = export_pdf(article, args.output, options, frozenset(EntityType(v) for v in args.hide))
+    for notice in pdf_notices(article):
+        print(f"qari: note: {notice}", file=sys.stderr)
     print(f"{args.output}: {pages} pages")
     return 0
 

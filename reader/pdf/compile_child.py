@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from reader.core.errors import QariError
-from reader.pdf.typeset import compile_source, page_name
+from reader.pdf.typeset import compile_source, page_name, panic_message
 
 #: The hidden first argument that makes the frozen app run this module (``qari __typeset-child …``).
 CHILD_SUBCOMMAND = "__typeset-child"
@@ -68,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except (QariError, OSError) as exc:
         print(f"qari: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a panic compile_source did not turn into QariError: still one line, exit 2
+        print(f"qari: error: {panic_message(exc)}", file=sys.stderr)
         return EXIT_ERROR
     return 0
 

@@ -13,10 +13,10 @@ from reader.core.article import Article
 from reader.core.entities.types import EntityType
 from reader.core.errors import QariError
 from reader.core.settings import PrintOptions, atomic_write
-from reader.pdf.source import typst_source
+from reader.pdf.source import pdf_notices, typst_source
 from reader.pdf.typeset import compile_source, page_count, page_name
 
-__all__ = ["export_pages", "export_pdf", "page_count", "render_pages", "render_pdf", "write_file"]
+__all__ = ["export_pages", "export_pdf", "page_count", "pdf_notices", "render_pages", "render_pdf", "write_file"]
 
 
 def render_pdf(article: Article, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> bytes:
@@ -31,6 +31,9 @@ def render_pages(article: Article, options: PrintOptions, hidden: frozenset[Enti
 
 def export_pdf(article: Article, out: Path, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> int:
     """Write ``article`` to ``out`` as PDF; return the page count.
+
+    Where the PDF must leave something of the article out or typeset it
+    differently, :func:`pdf_notices` says what, for the caller to show.
 
     The file appears complete or not at all: it is written beside the target
     and renamed into place, so a full disk or a cancelled export leaves nothing
@@ -60,4 +63,3 @@ def write_file(out: Path, data: bytes) -> None:
         atomic_write(out, data, make_parents=False, private=False)
     except OSError as exc:
         raise QariError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
-

@@ -13,16 +13,22 @@ import os
 from collections.abc import Mapping
 
 from reader.core.article import Article
-from reader.core.document import BlockKind, Direction, Document
+from reader.core.document import BlockKind, Direction
 from reader.core.entities.types import EntityType
 from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
 from reader.core.layout import LaidBlock, lay_out
 from reader.core.settings import PrintOptions
+from reader.pdf.notes import MAX_FOOTNOTES, Notes, uses_endnotes
+from reader.pdf.safe_text import MAX_MARKS, cap_marks, dropped_marks, lit, markup
+
+__all__ = ["default_paper", "lit", "pdf_notices", "typst_source"]
 
 #: The PDF is printed on white: it takes the light theme's colours.
 HIGHLIGHT = {kind: colours[0] for kind, colours in HIGHLIGHTS["light"].items()}
 LEGEND = {kind: labels[1] for kind, labels in TYPE_LABELS.items()}
 FONT = "Amiri"
+#: Longest title the page header repeats whole (characters).
+RUNNING_TITLE = 120
 #: Countries whose default paper is US Letter.
 _LETTER_TERRITORIES = {"US", "CA", "MX", "CL", "CO", "VE", "PH", "GT", "CR", "PA", "DO", "PR", "SV", "NI", "BO"}
 
@@ -42,27 +48,40 @@ def default_paper(environ: Mapping[str, str] | None = None) -> str:
     return "us-letter" if territory in _LETTER_TERRITORIES else "a4"
 
 
-def lit(text: str) -> str:
-    """A Typst string literal for ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "")
-    return f'"{escaped}"'
+def _running_title(title: str) -> str:
+    """The title for the page header: cut at a word when longer than a line, so a huge title cannot fill every page."""
+    title = cap_marks(title)
+    if len(title) <= RUNNING_TITLE:
+        return title
+    cut = title[:RUNNING_TITLE]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def _note(doc: Document, note_id: str) -> str:
-    note = doc.footnote(note_id)
-    if note is None:
-        return ""
-    numbering = lit(note.marker if note.marker.startswith("*") else "1")
-    return f"#footnote(numbering: {numbering})[#{lit(note.text)}]"
+def pdf_notices(article: Article) -> list[str]:
+    """What the PDF of ``article`` leaves out of the file, one line each (empty for ordinary articles).
+
+    The command line prints them as ``qari: note: …`` so a PDF that differs
+    from its file never does so silently.
+    """
+    doc = article.document
+    # A derived title repeats the opening words: its marks are the text's, counted once.
+    title = 0 if doc.title_is_derived else dropped_marks(doc.title)
+    dropped = title + dropped_marks(doc.text) + sum(dropped_marks(n.text) for n in doc.footnotes)
+    notices = []
+    if dropped:
+        notices.append(f"the PDF leaves out {dropped:,} combining marks stacked more than {MAX_MARKS} on one letter (the file and the screen keep them)")
+    if uses_endnotes(doc):
+        notices.append(f"the PDF lists its {len(doc.footnotes):,} footnotes after the article, without links (more than {MAX_FOOTNOTES:,})")
+    return notices
 
 
-def _block(doc: Document, block: LaidBlock, highlights: bool) -> str:
+def _block(notes: Notes, block: LaidBlock, highlights: bool) -> str:
     parts = []
     for run in block.runs:
         if run.note_id:
-            parts.append(_note(doc, run.note_id))
+            parts.append(notes.ref(run.note_id))
             continue
-        body = f"#{lit(run.text)}"
+        body = markup(run.text)
         if run.strong:
             body = f"#strong[{body}]"
         if run.em:
@@ -89,10 +108,11 @@ def typst_source(article: Article, options: PrintOptions, hidden: frozenset[Enti
     paper = options.paper or default_paper()
     digits = "١" if options.arabic_digits else "1"
     size = options.font_size
+    running = lit(_running_title(doc.title))
     lines = [
-        f"#set document(title: {lit(doc.title)})",
+        f"#set document(title: {lit(cap_marks(doc.title))})",
         f"#set page(paper: {lit(paper)}, margin: {options.margin_mm}mm,",
-        f"  header: context {{ if counter(page).get().first() > 1 [#set text(size: {size * 0.7}pt, fill: luma(90)); #align(center)[#{lit(doc.title)}]] }},",
+        f"  header: context {{ if counter(page).get().first() > 1 [#set text(size: {size * 0.7}pt, fill: luma(90)); #align(center)[#{running}]] }},",
         f"  footer: context [#set text(size: {size * 0.75}pt); #align(center)[#counter(page).display({lit(digits)})]])",
         f'#set text(font: {lit(FONT)}, lang: "ar", dir: rtl, size: {size}pt)',
         # Amiri's kerning opens gaps that pdftotext reads as spaces inside words (طو يلا); without it
@@ -102,14 +122,16 @@ def typst_source(article: Article, options: PrintOptions, hidden: frozenset[Enti
         '#show heading: set text(weight: "bold")',
         "#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))",
     ]
-    title_notes = "".join(_note(doc, n.note_id) for n in doc.footnotes if n.ref_block is None)
-    lines.append(f'#align(right)[#text(size: {size * 1.6}pt, weight: "bold")[#{lit(doc.title)}{title_notes}]]')
+    notes = Notes(doc)
+    title_notes = "".join(notes.ref(n.note_id) for n in doc.footnotes if n.ref_block is None)
+    lines.append(f'#align(right)[#text(size: {size * 1.6}pt, weight: "bold")[{markup(doc.title)}{title_notes}]]')
     present = [t for t in EntityType if t not in hidden and any(e.type is t for e in entities)]
     if options.highlights and present:
         keys = "#h(1em)".join(f'#box(fill: rgb("{HIGHLIGHT[t]}"), inset: 2pt, outset: 1pt)[#{lit(LEGEND[t])}]' for t in present)
         lines.append(f"#align(right)[#text(size: {size * 0.75}pt)[{keys}]]")
     lines.append("#v(0.6em)")
     for block in lay_out(doc, entities, hidden):
-        lines.append(_block(doc, block, options.highlights))
+        lines.append(_block(notes, block, options.highlights))
         lines.append("")
+    lines += notes.end(size)
     return "\n".join(lines) + "\n"

@@ -19,9 +19,6 @@ from reader.core.resources import font_dir
 
 Format = Literal["pdf", "png"]
 FORMATS: tuple[Format, ...] = ("pdf", "png")
-#: ``typst.compile`` untyped: its stubs tie the font paths' type to the input's and say a
-#: multi-page PNG export returns bytes (it returns a list of them).
-_compile: Callable[..., object] = typst.compile
 
 
 def compile_source(source: str, fmt: Format = "pdf", ppi: int = 144) -> list[bytes]:
@@ -32,13 +29,30 @@ def compile_source(source: str, fmt: Format = "pdf", ppi: int = 144) -> list[byt
     """
     if fmt not in FORMATS:
         raise QariError(f"unknown output format {fmt!r} (expected pdf or png)")
+    # ``typst.compile`` untyped: its stubs tie the font paths' type to the input's and say a
+    # multi-page PNG export returns bytes (it returns a list of them).  Looked up per call.
+    typeset: Callable[..., object] = typst.compile
     try:
-        result = _compile(source.encode("utf-8"), format=fmt, ppi=ppi, font_paths=[str(font_dir())], ignore_system_fonts=True)
+        result = typeset(source.encode("utf-8"), format=fmt, ppi=ppi, font_paths=[str(font_dir())], ignore_system_fonts=True)
+    except (KeyboardInterrupt, SystemExit):
+        raise
     except Exception as exc:  # typst raises its own error type, not exported stably across versions
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise QariError(f"the PDF could not be typeset: {first}") from exc
+        raise QariError(f"the PDF could not be typeset: {first_line(exc)}") from exc
+    except BaseException as exc:  # a Rust panic in Typst: pyo3's PanicException derives from BaseException
+        raise QariError(panic_message(exc)) from exc
     files = result if isinstance(result, list) else [result]
     return [f for f in files if isinstance(f, bytes)]
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of ``exc``'s message, or its type's name when it has none."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def panic_message(exc: BaseException) -> str:
+    """The one-line message for a crash inside the typesetter (a panic: Typst's fault, shown as the article's)."""
+    return f"the typesetter failed on this article: {first_line(exc)}"
 
 
 def page_count(pdf: bytes) -> int:
