@@ -89,6 +89,8 @@ class Document:
     encoding: str = "utf-8"
     fmt: str = "text"
     title_is_derived: bool = False
+    # note id → note, built on first use; rebuilt when ``footnotes`` is replaced or grows.
+    _note_index: tuple[list[Footnote], int, dict[str, Footnote]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -104,8 +106,22 @@ class Document:
         return offsets
 
     def footnote(self, note_id: str) -> Footnote | None:
-        """The note with ``note_id``, if there is one."""
-        return next((n for n in self.footnotes if n.note_id == note_id), None)
+        """The note with ``note_id``, if there is one.
+
+        From an index, not a scan: the views ask once per marker, and a scan per marker
+        was quadratic (100,000 notes hung the PDF export).
+        """
+        index = self._note_index
+        if index is None or index[0] is not self.footnotes or index[1] != len(self.footnotes):
+            notes: dict[str, Footnote] = {}
+            for n in self.footnotes:
+                notes.setdefault(n.note_id, n)  # the first, as the scan returned
+            self._note_index = index = (self.footnotes, len(self.footnotes), notes)
+        note = index[2].get(note_id)
+        if note is not None and note.note_id != note_id:  # a note was edited in place: rebuild
+            self._note_index = None
+            return self.footnote(note_id)
+        return note
 
 
 def base_direction(text: str, default: Direction = Direction.RTL) -> Direction:

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from reader.core.document import Block, BlockKind, Document, InlineStyle, base_direction, derive_title
 from reader.core.footnotes import link_notes, split_notes
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "form", "nav", "button", "select", "textarea"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "form", "nav", "button", "select", "textarea"}
 _BLOCKS = {
     "p": BlockKind.PARAGRAPH,
     "blockquote": BlockKind.QUOTE,
@@ -28,7 +28,18 @@ _BLOCKS = {
 }
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
-_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "col", "area", "base", "track", "param"}
+#: Elements that never have content or an end tag: they must not open anything.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
+#: A decimal character reference: ``html.unescape`` converts its digits with ``int``,
+#: which refuses more than 4,300 digits (a ValueError, not a character).
+_DECIMAL_REF = re.compile(r"&#([0-9]+)(;?)")
+
+
+def _tame_decimal_ref(match: re.Match[str]) -> str:
+    """``&#`` + digits as ``html.unescape`` reads it, without the digit limit: leading zeros
+    dropped, and a number past U+10FFFF is U+FFFD as the HTML standard says."""
+    digits = match.group(1).lstrip("0") or "0"
+    return "\ufffd" if len(digits) > 7 else f"&#{digits}{match.group(2)}"
 
 
 class _Collector(HTMLParser):
@@ -41,7 +52,8 @@ class _Collector(HTMLParser):
         self._kind: tuple[BlockKind, int] = (BlockKind.PARAGRAPH, 0)
         self._buf: list[str] = []
         self._len = 0
-        self._open_styles: list[tuple[str, str, int]] = []
+        # Per emphasis tag, where each open one started: an end tag closes the latest of its name.
+        self._open_styles: dict[str, list[int]] = {}
         self._styles: list[InlineStyle] = []
 
     def _flush(self) -> None:
@@ -71,17 +83,18 @@ class _Collector(HTMLParser):
         self._buf, self._len, self._styles = [], 0, []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
+        if tag in _VOID:  # never has content, so it can neither be skipped into nor swallow the rest
+            if tag == "br":
+                self.handle_data(" ")
+        elif tag in _SKIP:
             self._skip += 1
         elif tag == "title":
             self._in_title = True
         elif tag in _HEADINGS or tag in _BLOCKS:
             self._flush()
             self._kind = (BlockKind.HEADING, _HEADINGS[tag]) if tag in _HEADINGS else (_BLOCKS[tag], 0)
-        elif tag == "br":
-            self.handle_data(" ")
         elif tag in _EMPHASIS:
-            self._open_styles.append((tag, _EMPHASIS[tag], self._len))
+            self._open_styles.setdefault(tag, []).append(self._len)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
@@ -91,12 +104,8 @@ class _Collector(HTMLParser):
         elif tag in _HEADINGS or tag in _BLOCKS:
             self._flush()
             self._kind = (BlockKind.PARAGRAPH, 0)
-        elif tag in _EMPHASIS:
-            for i in range(len(self._open_styles) - 1, -1, -1):
-                if self._open_styles[i][0] == tag:
-                    _, kind, start = self._open_styles.pop(i)
-                    self._styles.append(InlineStyle(start, self._len, kind))
-                    break
+        elif tag in _EMPHASIS and (starts := self._open_styles.get(tag)):
+            self._styles.append(InlineStyle(starts.pop(), self._len, _EMPHASIS[tag]))
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -115,7 +124,7 @@ class _Collector(HTMLParser):
 def parse(text: str) -> Document:
     """Parse an HTML article into a :class:`Document`."""
     collector = _Collector()
-    collector.feed(text)
+    collector.feed(_DECIMAL_REF.sub(_tame_decimal_ref, text))
     collector.close()
     raw = collector.blocks
     title = re.sub(r"\s+", " ", collector.title).strip()

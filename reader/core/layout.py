@@ -6,6 +6,7 @@ Plain data, so it is golden-file tested and both renderers stay in step.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TypedDict
@@ -59,14 +60,34 @@ def _emphasis(kind: str) -> _Attrs:
 
 
 def _cut(block: Block, start: int, marks: list[tuple[int, int, _Attrs]]) -> tuple[Run, ...]:
-    """Split ``block`` at every boundary in ``marks`` (block-relative spans with attributes)."""
-    bounds = sorted({0, len(block.text), *(p for s, e, _ in marks for p in (s, e) if 0 <= p <= len(block.text))})
+    """Split ``block`` at every boundary in ``marks`` (block-relative spans with attributes).
+
+    A run takes each attribute from the last mark in ``marks`` that covers it.  One sweep
+    over the sorted boundaries with a heap per attribute, so a long paragraph with many
+    marks is n log n, not a scan of every mark for every run.
+    """
+    size = len(block.text)
+    if not marks:  # most blocks: one run, or none for an empty block
+        return (Run(block.text, start),) if size else ()
+    bounds = sorted({0, size, *(p for s, e, _ in marks for p in (s, e) if 0 <= p <= size)})
+    order = sorted(range(len(marks)), key=lambda i: marks[i][0])
+    # Per attribute, the marks that have opened: (-index, end), the latest mark on top.
+    heaps: dict[str, list[tuple[int, int]]] = {}
     runs = []
+    opened = 0
     for a, b in zip(bounds, bounds[1:], strict=False):
+        while opened < len(order) and marks[order[opened]][0] <= a:
+            i = order[opened]
+            for key in marks[i][2]:
+                heapq.heappush(heaps.setdefault(key, []), (-i, marks[i][1]))
+            opened += 1
+        for heap in heaps.values():
+            while heap and heap[0][1] <= a:  # ended before this run (every end in range is a boundary)
+                heapq.heappop(heap)
+        # Each attribute's latest covering mark, applied oldest first as a scan of all marks would.
         attrs: _Attrs = {}
-        for s, e, extra in marks:
-            if s <= a and b <= e:
-                attrs.update(extra)
+        for i in sorted({-heap[0][0] for heap in heaps.values() if heap}):
+            attrs.update(marks[i][2])
         runs.append(Run(block.text[a:b], start + a, **attrs))
     return tuple(runs)
 
