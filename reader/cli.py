@@ -82,10 +82,7 @@ def _entities(argv: list[str], _paths: Paths) -> int:
     parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     args = parser.parse_args(argv)
     if args.conll:
-        try:
-            sentences = read_conll(args.conll)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QariError(f"{args.conll}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
+        sentences = read_conll(args.conll)  # a LoadError (one line) for anything it cannot read
         lines = []
         words_per_sentence = [[w for w, _ in sent] for sent in sentences]
         for words, tags in zip(words_per_sentence, tag_sentences(words_per_sentence), strict=True):
@@ -127,12 +124,9 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text + "\n")
         return
-    from reader.core.settings import atomic_write
+    from reader.core.atomic import write_file
 
-    try:
-        atomic_write(output, (text + "\n").encode("utf-8"), private=False)
-    except OSError as exc:
-        raise QariError(f"{output}: cannot be written ({exc.strerror or exc})") from exc
+    write_file(output, (text + "\n").encode("utf-8"), make_parents=True)
 
 
 def _find(argv: list[str], _paths: Paths) -> int:

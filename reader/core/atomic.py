@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.core.errors import QariError
+
 #: A temporary file this old was left by a save that was interrupted (saves take milliseconds).
 STALE_AFTER = 30.0
 #: Qari's JSON files are small; anything bigger is not one of ours.
@@ -176,3 +178,16 @@ def dump_json(obj: Any) -> bytes:
     # Outside strings JSON has only ASCII, so every surrogate here is inside a string.
     text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return (text + "\n").encode("utf-8")
+
+
+def write_file(out: Path, data: bytes, make_parents: bool = False) -> None:
+    """Put a file the user asked for (a PDF, an export) at ``out`` atomically, with the mode a normal save gives.
+
+    Raises :class:`~reader.core.errors.QariError` with a one-line reason when ``out`` cannot be written.
+    """
+    if out.is_dir():
+        raise QariError(f"{out}: is a folder")
+    try:
+        atomic_write(out, data, make_parents=make_parents, private=False)
+    except OSError as exc:
+        raise QariError(f"{out}: cannot be written ({exc.strerror or exc})") from exc

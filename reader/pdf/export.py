@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.article import Article
+from reader.core.atomic import write_file
 from reader.core.entities.types import EntityType
-from reader.core.errors import QariError
-from reader.core.settings import PrintOptions, atomic_write
+from reader.core.settings import PrintOptions
 from reader.pdf.source import pdf_notices, typst_source
 from reader.pdf.typeset import compile_source, page_count, page_name
 
@@ -50,16 +50,3 @@ def export_pages(article: Article, folder: Path, options: PrintOptions, hidden: 
     for i, png in enumerate(pages, start=1):
         write_file(folder / page_name(i), png)
     return len(pages)
-
-
-def write_file(out: Path, data: bytes) -> None:
-    """Put ``data`` at ``out`` atomically, with the mode a normal save gives (not the temp file's 0600).
-
-    Raises :class:`QariError` with a one-line reason when ``out`` cannot be written.
-    """
-    if out.is_dir():
-        raise QariError(f"{out}: is a folder")
-    try:
-        atomic_write(out, data, make_parents=False, private=False)
-    except OSError as exc:
-        raise QariError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
