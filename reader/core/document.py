@@ -15,6 +15,15 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
     LIST_ITEM = "list_item"
+    #: Preformatted code: shown monospace, left to right, never searched for entities.
+    CODE = "code"
+    #: A thematic break (``* * *``, ``<hr>``); its text is empty.
+    RULE = "rule"
+
+
+#: A hard line break inside a block (poems, ``<br>``, Markdown's two trailing spaces).
+#: Not ``\n``: that separates blocks in ``Document.text``.  Qt and Typst both break a line at it.
+LINE_BREAK = "\u2028"
 
 
 class Direction(StrEnum):
@@ -26,7 +35,11 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class InlineStyle:
-    """Emphasis inside a block: ``kind`` is ``"em"`` or ``"strong"``; offsets in block text."""
+    """Styling inside a block, offsets in block text.
+
+    ``kind`` is ``"em"``, ``"strong"`` or ``"code"`` (inline code: monospace, left to
+    right, no entities).
+    """
 
     start: int
     end: int
@@ -44,7 +57,12 @@ class FootnoteRef:
 
 @dataclass
 class Block:
-    """One heading, paragraph, quote or list item, in logical order."""
+    """One heading, paragraph, quote, list item, code block or rule, in logical order.
+
+    ``level`` is the heading level (1–6) or a list item's nesting depth (1 = top).
+    ``marker`` is a list item's bullet or number as the document gives it (``•``,
+    ``3.``, ``٣)``); it is drawn, never part of ``text``.
+    """
 
     kind: BlockKind
     text: str
@@ -52,6 +70,7 @@ class Block:
     direction: Direction = Direction.RTL
     styles: list[InlineStyle] = field(default_factory=list)
     refs: list[FootnoteRef] = field(default_factory=list)
+    marker: str = ""
 
 
 @dataclass
@@ -79,7 +98,9 @@ class Document:
         footnotes: note bodies, in the order they were written.
         source: the file it came from, if any.
         encoding: the encoding the bytes were decoded with, as detected.
-        fmt: ``"text"``, ``"markdown"`` or ``"html"``.
+        fmt: ``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``.
+        meta: the document's own metadata (Markdown front matter, DOCX core
+            properties): shown as metadata, never body text, never entities.
     """
 
     title: str
@@ -89,6 +110,7 @@ class Document:
     encoding: str = "utf-8"
     fmt: str = "text"
     title_is_derived: bool = False
+    meta: dict[str, str] = field(default_factory=dict)
     # note id → note, built on first use; rebuilt when ``footnotes`` is replaced or grows.
     _note_index: tuple[list[Footnote], int, dict[str, Footnote]] | None = field(default=None, init=False, repr=False, compare=False)
 
