@@ -1,6 +1,6 @@
 """Read an article from disk into a :class:`~reader.core.document.Document`.
 
-Three formats: plain text, Markdown and HTML.  Nothing a document points at is
+Four formats: plain text, Markdown, HTML and Word (.docx).  Nothing a document points at is
 ever fetched: images, scripts, styles and links are dropped or kept as text.
 """
 
@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from reader.core import html_loader, markdown_loader, text_loader
+from reader.core import docx_loader, html_loader, markdown_loader, text_loader
 from reader.core.document import Document
 from reader.core.encoding import decode
 from reader.core.errors import LoadError
@@ -87,12 +87,21 @@ def load(path: str | Path) -> Document:
 
 
 def load_bytes(data: bytes, path: Path) -> Document:
-    """Parse ``data`` as the file ``path`` (used by :func:`load` and tests)."""
+    """Parse ``data`` as the file ``path`` (used by :func:`load` and tests).
+
+    Word files are zips: they go to their reader before any text decoding, which would refuse them as binary.
+    """
+    suffix = path.suffix.lower()
+    if docx_loader.claims(data, suffix):
+        doc = docx_loader.parse(data, path.name)
+        if not doc.blocks:
+            raise LoadError(f"{path.name}: no readable text in the file")
+        doc.source = path
+        return doc
     text, encoding = decode(data, path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise LoadError(f"{path.name}: the file is empty")
-    suffix = path.suffix.lower()
     if suffix in _MARKDOWN:
         doc = markdown_loader.parse(text)
     elif suffix in _HTML or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
