@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import loaders
-from reader.core.document import Document, Footnote
+from reader.core.document import BlockKind, Document, Footnote
 from reader.core.entities.types import Entity
 from reader.core.normalize import Folding
 from reader.core.search import FoldedIndex, SearchOptions
 
 if TYPE_CHECKING:
     from reader.core.entities.model import Tagger
+    from reader.core.entities.pipeline import Progress
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Provenance:
         encoding: the encoding its bytes were decoded with, as detected.
         sha256: hex digest of the file's bytes: the article's identity.
         size: the file's size in bytes.
-        fmt: ``"text"``, ``"markdown"`` or ``"html"``.
+        fmt: ``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``.
     """
 
     path: Path | None
@@ -99,16 +100,18 @@ class Article:
         """True once the entities are known."""
         return self.entities is not None
 
-    def analyse(self, tagger: Tagger | None = None) -> list[Entity]:
+    def analyse(self, tagger: Tagger | None = None, progress: Progress | None = None) -> list[Entity]:
         """Find and group the entities (once; later calls return the same list).
 
         Safe to call from a worker thread: the result is stored only once, whole.
+        ``progress(done, total)`` is told as the model runs; if it raises (the
+        reader opened another file), nothing is stored and the exception propagates.
         """
         if self.entities is not None:
             return self.entities
         from reader.core.entities import analyse
 
-        found = analyse(self.text, tagger)
+        found = analyse(entity_text(self.document), tagger, progress)
         with self._lock:
             if self.entities is None:
                 self.entities = found
@@ -130,6 +133,27 @@ class Article:
         """Arabic-aware matches of ``pattern`` as ``[start, end)`` spans of :attr:`text` (default toggles: all off)."""
         options = options or SearchOptions()
         return self.index(options.folding()).find(pattern, options.whole_word)
+
+
+def entity_text(document: Document) -> str:
+    """:attr:`Document.text` with code blanked out (same length, so offsets hold): code is never an entity.
+
+    Code words (``offset``, ``self``) were tagged as people; a space per letter
+    also ends any sentence the model would otherwise run across the code.
+    """
+    text = document.text
+    spans: list[tuple[int, int]] = []
+    for start, block in zip(document.block_offsets(), document.blocks, strict=True):
+        if block.kind is BlockKind.CODE:
+            spans.append((start, start + len(block.text)))
+        else:
+            spans += [(start + s.start, start + s.end) for s in block.styles if s.kind == "code"]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = [" "] * (b - a)
+    return "".join(chars)
 
 
 def article_from_document(document: Document, data: bytes | None = None, options: ArticleOptions = ArticleOptions()) -> Article:

@@ -72,6 +72,12 @@ class Block:
     refs: list[FootnoteRef] = field(default_factory=list)
     marker: str = ""
 
+    def __post_init__(self) -> None:
+        # "\n" separates blocks in Document.text and paragraphs on screen: a line
+        # break inside a block (a code block's lines, a poem's) is LINE_BREAK, same length.
+        if "\n" in self.text:
+            self.text = self.text.replace("\n", LINE_BREAK)
+
 
 @dataclass
 class Footnote:

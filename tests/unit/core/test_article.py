@@ -98,3 +98,26 @@ def test_every_caller_opens_articles_the_one_way() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == "reader.core.entities" and any(a.name in {"analyse", "recognise"} for a in node.names):
                 offenders.append(f"{rel}: analyses text itself")
     assert offenders == []
+
+
+def test_code_is_never_an_entity_and_offsets_hold() -> None:
+    from reader.core.article import entity_text
+    from reader.core.document import LINE_BREAK, Block, BlockKind, Document, InlineStyle
+
+    prose = "زار محمد بن سلمان القاهرة أمس"
+    code = "offset = محمد\nprint(offset)"
+    inline = "استدعِ الدالة السعودية ثم اكتب"
+    doc = Document(
+        title="t",
+        blocks=[Block(BlockKind.PARAGRAPH, prose), Block(BlockKind.CODE, code), Block(BlockKind.PARAGRAPH, inline, styles=[InlineStyle(14, 23, "code")])],
+    )
+    assert LINE_BREAK in doc.blocks[1].text and "\n" not in doc.blocks[1].text, "a line break inside a block is U+2028, never the block separator"
+    blanked = entity_text(doc)
+    assert len(blanked) == len(doc.text)
+    assert blanked.split("\n")[0] == prose
+    assert blanked.split("\n")[1].strip() == ""
+    assert "السعودية" not in blanked and "استدعِ الدالة" in blanked
+    article = article_from_document(doc)
+    names = {doc.text[m.start : m.end] for e in article.entities_or_empty() for m in e.mentions}
+    assert "القاهرة" in names
+    assert not any(doc.text.find("offset") <= m.start < doc.text.find("print") for e in article.entities_or_empty() for m in e.mentions)
