@@ -13,10 +13,10 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from reader.core.article import Article, open_article
+from reader.core.article import Article
 from reader.core.document import Document
 from reader.core.entities.types import Entity, EntityType
 from reader.core.errors import QariError
@@ -28,8 +28,8 @@ from reader.ui.actions import ACTIONS
 from reader.ui.dialogs import CommandPalette, PaletteEntry, RecentMenu, choose_recent
 from reader.ui.find_bar import FindBar
 from reader.ui.find_controller import FindController
-from reader.ui.loading import SYNC_LIMIT, BackgroundLoad
 from reader.ui.navigation_controller import NavigationController
+from reader.ui.opening import Opener
 from reader.ui.print_controller import PrintController
 from reader.ui.reading_view import ReadingView
 from reader.ui.shortcuts import Keymap
@@ -37,7 +37,7 @@ from reader.ui.sidebar import Sidebar, sidebar_dock
 
 __all__ = ["FILE_FILTER", "MainWindow"]
 
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.article: Article | None = None
         self._theme = themes.resolve(settings.theme)
-        self._loading: BackgroundLoad | None = None
+        self.opener = Opener(self, self.show_article, self._analysed)
         self.setWindowTitle("Qari")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -124,58 +124,17 @@ class MainWindow(QMainWindow):
 
     @property
     def is_loading(self) -> bool:
-        """True while a file is being read and analysed in the background."""
-        return self._loading is not None
+        """True while a file is being read in the background."""
+        return self.opener.loading is not None
 
     def open_path(self, path: str | Path) -> bool:
-        """Open ``path``; on failure say why and keep the current document.
+        """Open ``path``; on failure say why and keep the current article (see :class:`~reader.ui.opening.Opener`)."""
+        return self.opener.open(Path(path))
 
-        An article opens at once; a large file is read and analysed in the
-        background (returns True at once, the window stays usable, and the
-        status bar says so), then shown.
-        """
-        path = Path(path)
-        try:
-            large = path.is_file() and path.stat().st_size > SYNC_LIMIT
-        except OSError:
-            large = False
-        if large:
-            return self._open_in_background(path)
-        try:
-            article = open_article(path)
-        except QariError as exc:
-            QMessageBox.warning(self, "Qari", str(exc))
-            return False
-        self.show_article(article)
-        return True
-
-    def _open_in_background(self, path: Path) -> bool:
-        if self._loading is not None:
-            self.statusBar().showMessage("Still opening the previous file…", 5000)
-            return False
-        job = BackgroundLoad(path, self)
-        job.loaded.connect(self._background_loaded)
-        job.failed.connect(self._background_failed)
-        self._loading = job
-        self.statusBar().showMessage(f"Opening {path.name}: reading and finding entities… · جارٍ الفتح…")
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        job.start()
-        return True
-
-    def _background_done(self, article: Article | None, message: str = "") -> None:
-        self._loading = None
-        QApplication.restoreOverrideCursor()
-        self.statusBar().clearMessage()
-        if article is not None:
-            self.show_article(article)
-        else:
-            QMessageBox.warning(self, "Qari", message)
-
-    def _background_loaded(self, article: Article) -> None:
-        self._background_done(article)
-
-    def _background_failed(self, message: str) -> None:
-        self._background_done(None, message)
+    @property
+    def is_analysing(self) -> bool:
+        """True while the entities of the article on screen are being found."""
+        return self.opener.analysis is not None
 
     def show_article(self, article: Article) -> None:
         """Display an already opened article."""
@@ -189,9 +148,34 @@ class MainWindow(QMainWindow):
         if doc.source:
             self.state.add_recent(str(doc.source))
             self._save_state()
-        self.statusBar().showMessage(f"{doc.encoding} · {len(entities)} entities · {len(doc.footnotes)} notes")
+        self._say_what_is_shown()
         QTimer.singleShot(0, self._restore_position)
         self.finder.set_article(article)
+        self.opener.analyse(article)
+
+    def _analysed(self, article: Article) -> None:
+        """The entities of the article on screen arrived: highlight them where the reader is."""
+        self.navigation.set_article(article.document, self.entities, self._hidden())
+        top = self.view.place_at(self.view.top_position())
+        cursor = self.view.textCursor()
+        anchor, pos = self.view.place_at(cursor.anchor()), self.view.place_at(cursor.position())
+        self._render()  # the same text, now with highlights: the same places on screen
+        cursor = self.view.textCursor()
+        cursor.setPosition(self.view.position_at(anchor))
+        cursor.setPosition(self.view.position_at(pos), cursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        line = QTextCursor(self.view.document())
+        line.setPosition(min(self.view.position_at(top), self.view.end_position()))
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self.view.cursorRect(line).top())
+        self._say_what_is_shown()
+
+    def _say_what_is_shown(self) -> None:
+        doc, article = self.doc, self.article
+        if doc is None or article is None:
+            return
+        found = f"{len(self.entities)} entities" if article.analysed else "finding entities…"
+        self.statusBar().showMessage(f"{doc.encoding} · {found} · {len(doc.footnotes)} notes")
 
     def _hidden(self) -> frozenset[EntityType]:
         return frozenset(t for t in EntityType if t.value in self.settings.hidden_types)
@@ -260,6 +244,8 @@ class MainWindow(QMainWindow):
         """Remember where the reader was, then save settings and state."""
         self._remember_position()
         self._save()
+        self.printing.cancel()
+        self.opener.stop()
         self._save_state()
         super().closeEvent(event)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,9 @@ from reader.core.settings import Paths
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+
+#: How long ``--screenshot`` waits for the entities (an 8 MiB article on a slow machine).
+SCREENSHOT_WAIT_S = 300
 
 
 def gui_parser(parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -28,7 +32,7 @@ def gui_parser(parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
         epilog="Subcommands: qari entities …, qari find …, qari export-pdf … (each has --help).",
         parents=[parent],
     )
-    parser.add_argument("file", nargs="?", type=Path, help="article to open (.txt, .md, .html); the sample article if omitted")
+    parser.add_argument("file", nargs="?", type=Path, help="article to open (.txt, .md, .html, .docx); the sample article if omitted")
     parser.add_argument("--version", action="version", version=f"Qari {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--size", default="1280x820", help="window size for --screenshot, WIDTHxHEIGHT")
@@ -82,12 +86,11 @@ def _run_window(args: argparse.Namespace, paths: Paths) -> int:
         print("qari: already running; its window was brought forward")
         return 0
     # Open before any window exists, so a bad file is a one-line error on the command line;
-    # the entities wait until this process knows it is the one showing the article.
+    # the entities are found in the background once the window shows the text.
     article = open_article(args.file or seed_article(), ArticleOptions(analyse=False))
     if single and args.file is not None and hand_over(key, args.file):
         print("qari: handed the file to the Qari already running")  # no name: it need not be printable
         return 0
-    article.analyse()
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from reader.ui.app import make_app, make_window
@@ -140,6 +143,7 @@ def _quit_after_first_paint(window: MainWindow) -> None:
 
 
 def _screenshot(window: MainWindow, out: Path, size: str) -> int:
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     try:
@@ -148,6 +152,10 @@ def _screenshot(window: MainWindow, out: Path, size: str) -> int:
         raise QariError(f"--size {size!r}: expected WIDTHxHEIGHT, e.g. 1280x820") from exc
     window.resize(width, height)
     window.show()
+    # The picture is of the article as the reader sees it once settled: with its entities.
+    deadline = time.monotonic() + SCREENSHOT_WAIT_S
+    while window.is_analysing and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for _ in range(5):
         QApplication.processEvents()
     image = window.grab()

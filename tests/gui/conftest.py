@@ -25,4 +25,5 @@ def window(qtbot, qapp, paths: Paths, seed_path: Path):
     win.show()
     qtbot.waitExposed(win)
     assert win.open_path(seed_path)
+    qtbot.waitUntil(lambda: not win.is_analysing, timeout=60000)  # the entities follow the text
     return win

@@ -145,6 +145,7 @@ def test_large_file_opens_in_the_background(window, qtbot, tmp_path: Path, seed_
     assert window.is_loading, "a large file must not be analysed on the UI thread"
     qtbot.waitUntil(lambda: not window.is_loading, timeout=60000)
     assert window.doc.source == big
+    qtbot.waitUntil(lambda: not window.is_analysing, timeout=120000)
     assert sum(len(e.mentions) for e in window.entities) > 100
 
 

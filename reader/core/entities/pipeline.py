@@ -25,6 +25,12 @@ from reader.core.entities.tokens import Columns, sentence_columns
 from reader.core.entities.types import Entity, EntityType, Mention
 
 
+#: ``progress(done, total)``: sentences tagged so far, of all.
+Progress = Callable[[int, int], None]
+#: Sentences between two progress calls: about 20 ms of tagging.
+PROGRESS_EVERY = 64
+
+
 class Model(Protocol):
     """What the passes need of a model (a :class:`~reader.core.entities.model.Tagger`, or a test's stand-in)."""
 
@@ -49,11 +55,14 @@ class Analysis:
         sentences: its sentences, from the first pass on.
         mentions: every mention, in order, from the dates pass on.
         entities: the mentions grouped, after the last pass.
+        progress: told ``(sentences tagged, sentences)`` as the model runs (the
+            window's progress); it may raise to stop the analysis (opening another file).
     """
 
     text: str
     tagger: Model
     given: list[Columns] | None = None
+    progress: Progress | None = None
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -69,9 +78,14 @@ def tokenise(doc: Analysis) -> None:
 
 
 def tag_with_model(doc: Analysis) -> None:
-    """The CRF's names, each sentence alone."""
-    for s in doc.sentences:
+    """The CRF's names, each sentence alone (most of the time of a long article: progress is told from here)."""
+    total = len(doc.sentences)
+    for i, s in enumerate(doc.sentences):
+        if doc.progress is not None and i % PROGRESS_EVERY == 0:
+            doc.progress(i, total)
         s.names = from_bio(doc.tagger.tag(s.words, s.gazetteers))
+    if doc.progress is not None:
+        doc.progress(total, total)
 
 
 def spread_names(doc: Analysis) -> None:
@@ -182,9 +196,9 @@ def recognise(text: str, tagger: Model | None = None) -> list[Mention]:
     return run(Analysis(text, tagger or default_tagger()), "dates").mentions
 
 
-def analyse(text: str, tagger: Model | None = None) -> list[Entity]:
-    """Recognise and group in one call."""
-    return run(Analysis(text, tagger or default_tagger())).entities
+def analyse(text: str, tagger: Model | None = None, progress: Progress | None = None) -> list[Entity]:
+    """Recognise and group in one call; ``progress`` as in :class:`Analysis`."""
+    return run(Analysis(text, tagger or default_tagger(), progress=progress)).entities
 
 
 def tag_sentences(sentences_words: list[list[str]], tagger: Model | None = None) -> list[list[str]]:
