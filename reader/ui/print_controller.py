@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QMainWindow
 from reader.core.article import Article
 from reader.core.entities.types import EntityType
 from reader.core.settings import PrintOptions, Settings
+from reader.ui.export_job import ExportJob
+
+BUSY_MESSAGE = "A PDF export or print is still running: wait for it, or cancel it in its progress dialog."
 
 
 class PrintController:
@@ -31,7 +34,7 @@ class PrintController:
         hidden: Callable[[], frozenset[EntityType]],
         save: Callable[[], None],
     ) -> None:
-        self.job: object | None = None
+        self.job: ExportJob | None = None
         self._window = window
         self._settings = settings
         self._article = article
@@ -42,7 +45,7 @@ class PrintController:
         """Export the article on screen to a PDF file (typeset from this article and these options)."""
         from reader.ui.printing import export_pdf_dialog
 
-        article = self._article()
+        article = self._ready()
         if article is not None:
             self.job = export_pdf_dialog(self._window, article, self._settings.print, self._hidden())
 
@@ -50,7 +53,7 @@ class PrintController:
         """Print through Qt's print dialog."""
         from reader.ui.printing import print_dialog
 
-        article = self._article()
+        article = self._ready()
         if article is not None:
             self.job = print_dialog(self._window, article, self._settings.print, self._hidden(), preview=False)
 
@@ -58,9 +61,26 @@ class PrintController:
         """Show the print preview."""
         from reader.ui.printing import print_dialog
 
-        article = self._article()
+        article = self._ready()
         if article is not None:
             self.job = print_dialog(self._window, article, self._settings.print, self._hidden(), preview=True)
+
+    def busy(self) -> bool:
+        """Whether an export or print job is still running."""
+        return self.job is not None and self.job.running
+
+    def cancel(self) -> None:
+        """Stop a running job (the window is closing): its child is killed, the previous file at the target stays."""
+        if self.busy():
+            assert self.job is not None
+            self.job.cancel()
+
+    def _ready(self) -> Article | None:
+        """The article to print, unless a job is running: a second job would kill the first's child."""
+        if self.busy():
+            self._window.statusBar().showMessage(BUSY_MESSAGE, 8000)
+            return None
+        return self._article()
 
     def print_settings(self) -> None:
         """Paper, margins, print size, highlights, digits: chosen once, remembered."""

@@ -265,3 +265,24 @@ def test_an_lp_that_cannot_start_is_a_clear_message(window, qtbot, tmp_path: Pat
     wait_done(qtbot, job)
     assert job.state == "failed" and len(warnings) == 1
     assert warnings[0].startswith(str(tmp_path / "gone" / "lp")) and "could not be started" in warnings[0]
+
+
+def test_a_second_export_while_one_runs_is_refused_and_closing_cancels_it(window, qtbot, tmp_path: Path, long_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "long.pdf"
+    out.write_bytes(b"%PDF-1.7 previous\n%%EOF\n")
+    window.printing.job = start_export(window, long_article, A4, NONE, out)
+    job = window.printing.job
+    qtbot.waitUntil(lambda: job.process.state() == QProcess.ProcessState.Running, timeout=10000)
+    asked: list[str] = []
+    monkeypatch.setattr(printing, "export_pdf_dialog", lambda *_a: asked.append("export") or None)
+    monkeypatch.setattr(printing, "print_dialog", lambda *_a, **_k: asked.append("print") or None)
+    window.printing.export_pdf()
+    window.printing.print_preview()
+    assert asked == [] and window.printing.job is job and job.running, "the running job was replaced (its child would be killed)"
+    assert "still running" in window.statusBar().currentMessage()
+    pid = job.process.processId()
+    window.close()
+    assert job.state == "cancelled"
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert out.read_bytes() == b"%PDF-1.7 previous\n%%EOF\n", "cancelling must leave the previous file at the target"
