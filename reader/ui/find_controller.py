@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QTimer
+
 from reader.core.article import Article
 from reader.core.navigation import Span
 from reader.ui.find_bar import FindBar
 from reader.ui.reading_view import ReadingView
 
 NO_MATCHES = "لا نتائج"
+#: Articles larger than this (bytes) are searched once typing pauses, not on every key.
+DEBOUNCE_FROM_BYTES = 256 * 1024
+DEBOUNCE_MS = 150
 
 
 def first_match_from(matches: Sequence[Span], offset: int) -> int:
@@ -46,7 +51,10 @@ class FindController:
         self._bar = bar
         self._view = view
         self._on_close = on_close
-        bar.searchChanged.connect(self.search)
+        self._pending = QTimer()
+        self._pending.setSingleShot(True)
+        self._pending.timeout.connect(self.search)
+        bar.searchChanged.connect(self._changed)
         bar.stepRequested.connect(self.step)
         bar.closed.connect(self._closed)
 
@@ -72,8 +80,16 @@ class FindController:
             self.open()
         self.step(-1)
 
+    def _changed(self) -> None:
+        """The query or a toggle changed: search now, or once typing pauses in a large article."""
+        if self._article is not None and self._article.provenance.size > DEBOUNCE_FROM_BYTES:
+            self._pending.start(DEBOUNCE_MS)
+        else:
+            self.search()
+
     def search(self) -> None:
         """Find the query again; the current match is the first at or after the cursor."""
+        self._pending.stop()
         if self._article is None:
             return
         query = self._bar.query_text()
@@ -84,7 +100,9 @@ class FindController:
         self._show()
 
     def step(self, step: int) -> None:
-        """Move ``step`` matches on, wrapping."""
+        """Move ``step`` matches on, wrapping (a search still waiting for typing to pause runs first)."""
+        if self._pending.isActive():
+            self.search()
         if not self.matches:
             return
         self.current = (self.current + step) % len(self.matches)
@@ -96,6 +114,7 @@ class FindController:
         self._bar.set_count(count_text(self.current, len(self.matches), self._bar.query_text()))
 
     def _closed(self) -> None:
+        self._pending.stop()
         self.matches, self.current = [], -1
         self._view.set_matches([], -1)
         self._on_close()
