@@ -10,10 +10,12 @@ can still look at it.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -30,6 +32,40 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 class UnreadableFileError(Exception):
     """A stored file could not be parsed at all; ``str(exc)`` is a one-line reason."""
+
+
+class NotRegularFileError(OSError):
+    """The target is a device, a pipe or a socket: renaming a file over it would destroy it (``/dev/null`` as root)."""
+
+
+def _kind(mode: int) -> str:
+    """What a target that is not a regular file is, for the message."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: the end of a symbolic link (so the link stays a link), or ``path``.
+
+    Raises :class:`IsADirectoryError` for a folder and :class:`NotRegularFileError`
+    for a device, pipe or socket, which are never replaced; a new name is fine.
+    """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return path
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(errno.EEXIST, f"not a regular file ({_kind(mode)})", str(path))
+    return path
 
 
 def _public_mode(path: Path) -> int:
@@ -64,10 +100,10 @@ def atomic_write(path: Path, data: bytes, make_parents: bool = True, private: bo
     ``private`` files (settings, user data) stay readable by the user only; a
     document the user exports (``private=False``) gets the mode a normal save
     would give it: the existing file's mode, or 0666 less the umask. A symbolic
-    link (a dotfiles checkout) is written through, not replaced by a file.
+    link (a dotfiles checkout) is written through, not replaced by a file; a
+    device, pipe or socket is refused (:func:`real_target`), never replaced.
     """
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
+    path = real_target(path)
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -180,14 +216,53 @@ def dump_json(obj: Any) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def _shown(path: Path) -> str:
+    """``path`` for a one-line message: quoted when its name holds a line break or another control character."""
+    text = str(path)
+    return repr(text) if any(ord(c) < 32 or ord(c) == 127 for c in text) else text
+
+
+def _reason(out: Path, exc: OSError) -> str:
+    """Why ``out`` could not be written, in a few words."""
+    if isinstance(exc, NotRegularFileError):
+        return str(exc.strerror)
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder"
+    if isinstance(exc, FileNotFoundError) and not out.parent.is_dir():
+        return f"cannot be written (the folder {_shown(out.parent)} does not exist)"
+    return f"cannot be written ({exc.strerror or exc})"
+
+
+def check_target(out: Path, make_parents: bool = False) -> None:
+    """Refuse ``out`` before a long job (typesetting) rather than after it: a folder, device, pipe or socket, or a missing folder.
+
+    Raises :class:`~reader.core.errors.QariError` with the message :func:`write_file` would give;
+    what can only fail while writing (a full disk, a read-only folder) is still found there.
+    """
+    try:
+        target = real_target(out)
+        if not make_parents and not target.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
+    except OSError as exc:
+        raise QariError(f"{_shown(out)}: {_reason(out, exc)}") from exc
+    except ValueError as exc:  # a NUL in the name
+        raise QariError(f"{_shown(out)}: cannot be written ({exc})") from exc
+
+
 def write_file(out: Path, data: bytes, make_parents: bool = False) -> None:
     """Put a file the user asked for (a PDF, an export) at ``out`` atomically, with the mode a normal save gives.
 
-    Raises :class:`~reader.core.errors.QariError` with a one-line reason when ``out`` cannot be written.
+    Only a regular file or a new name is written: a symbolic link is written
+    through to its file, a device, pipe or socket (``-o /dev/full``) is refused.
+    On any failure (full disk, read-only or vanished folder) the previous file at
+    ``out`` is left as it was, and :class:`~reader.core.errors.QariError` says why in one line.
+    Temporary files that an export killed mid-write left beside the target go.
     """
-    if out.is_dir():
-        raise QariError(f"{out}: is a folder")
     try:
-        atomic_write(out, data, make_parents=make_parents, private=False)
+        target = real_target(out)
+        remove_stale_temp_files(target.parent, target.name)  # what an export killed mid-write left beside it
+        atomic_write(target, data, make_parents=make_parents, private=False)
     except OSError as exc:
-        raise QariError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise QariError(f"{_shown(out)}: {_reason(out, exc)}") from exc
+    except ValueError as exc:  # a NUL in the name
+        raise QariError(f"{_shown(out)}: cannot be written ({exc})") from exc

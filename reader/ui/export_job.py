@@ -13,7 +13,6 @@ job removes.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from PySide6.QtCore import QObject, QProcess, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from reader.core.errors import QariError
+from reader.core.scratch import make_temp_dir
 from reader.pdf.compile_child import child_command
 from reader.pdf.typeset import page_files
 
@@ -68,7 +68,7 @@ class ExportJob(QObject):
         self.state = RUNNING
         self.pdf = b""
         self.pages: list[Path] = []
-        self.folder = Path(tempfile.mkdtemp(prefix="qari-pages-")) if fmt == "png" else None
+        self.folder = make_temp_dir("qari-pages-") if fmt == "png" else None
         self.error = ""
         self._parent = parent
         self._then = then

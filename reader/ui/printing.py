@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.article import Article
 from reader.core.entities.types import EntityType
+from reader.core.scratch import make_temp_dir
 from reader.core.settings import PrintOptions
 from reader.pdf.cups import PrintRequest, lp_command, lp_program
 from reader.pdf.export import page_count, write_file
@@ -103,7 +103,7 @@ def print_request(printer: QPrinter, paper: str, title: str) -> PrintRequest:
 
 
 def _print_with_lp(window: QMainWindow, source: str, request: PrintRequest, lp: str) -> ExportJob:
-    folder = Path(tempfile.mkdtemp(prefix="qari-print-"))
+    folder = make_temp_dir("qari-print-")
     job: ExportJob
 
     def send() -> None:

@@ -4,6 +4,11 @@ A job runs with its own HOME and Qari folders (never the real home), the
 corpus folder as working directory (so names are passed as a user types them)
 and the tree under test first on ``PYTHONPATH``.  ``os.wait4`` reaps the child
 so its peak RSS is known; on timeout the child's whole process group is killed.
+
+With ``strace=True`` the child runs under ``strace -f`` tracing the calls that
+send data somewhere (connect, sendto, sendmsg); a call to an internet address
+(AF_INET, AF_INET6) is the failure ``network``: Qari never touches the network.
+Local sockets (AF_UNIX: the single-instance socket, D-Bus) and netlink are fine.
 """
 
 from __future__ import annotations
@@ -24,6 +29,14 @@ from tests.hostile import texts
 ALLOWED = {"find": {0, 1, 2}, "find-pattern": {0, 1, 2}}
 ERROR_PREFIX = "qari: error: "
 _FRAME = re.compile(r'File "([^"]+)", line (\d+),? in (\S+)')
+STRACE = ("strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg")
+#: A traced call that names an internet address: ``connect(3, {sa_family=AF_INET, …``, ``sendmsg(… {msg_name={sa_family=AF_INET6, …``.
+_NETWORK_CALL = re.compile(r"\b(connect|sendto|sendmsg)\(.*\{sa_family=AF_INET6?,")
+
+
+def network_calls(trace: str) -> list[str]:
+    """The lines of an ``strace`` log (see :data:`STRACE`) that reach for an internet address, pid prefix dropped."""
+    return [re.sub(r"^\d+\s+", "", line)[:200] for line in trace.splitlines() if _NETWORK_CALL.search(line)]
 
 
 def command(mode: str, target: str, out: Path, pattern: str) -> list[str]:
@@ -83,12 +96,24 @@ def _act(action: str, path: Path, rng_bytes: bytes) -> None:
         pass
 
 
-def _stop(pid: int) -> tuple[int, int, resource.struct_rusage]:
-    """SIGABRT (faulthandler prints the stack), then SIGKILL to the whole group; reap the child."""
+def _children(pid: int) -> list[int]:
+    """The direct children of ``pid`` (Linux ``/proc``); empty where that is not known."""
     try:
-        os.kill(pid, signal.SIGABRT)
-    except ProcessLookupError:
-        pass
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def _stop(pid: int, traced: bool = False) -> tuple[int, int, resource.struct_rusage]:
+    """SIGABRT (faulthandler prints the stack), then SIGKILL to the whole group; reap the child.
+
+    Under strace the SIGABRT goes to the traced Qari, not to strace (which would die and leave Qari running untraced).
+    """
+    for target in (_children(pid) if traced else []) or [pid]:
+        try:
+            os.kill(target, signal.SIGABRT)
+        except ProcessLookupError:
+            pass
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline:
         done = os.wait4(pid, os.WNOHANG)
@@ -130,11 +155,11 @@ def _traceback_site(stderr: str) -> str:
     return f"{exc} @ {where}" if where else exc
 
 
-def run_job(job: dict[str, Any], *, repo: str, corpus: str, python: str, timeout: float, mem_bytes: int) -> dict[str, Any]:
+def run_job(job: dict[str, Any], *, repo: str, corpus: str, python: str, timeout: float, mem_bytes: int, strace: bool = False) -> dict[str, Any]:
     """Run ``job`` (mode, target, expectations) and return what happened and which invariants broke."""
     work = Path(tempfile.mkdtemp(prefix="qari-hostile-"))
     try:
-        return _run(job, work, Path(repo), Path(corpus), python, timeout, mem_bytes)
+        return _run(job, work, Path(repo), Path(corpus), python, timeout, mem_bytes, strace)
     except Exception as exc:  # the runner's own trouble (argv too long…): recorded, never the end of the run
         return {
             "id": job["id"], "mode": job["mode"], "pattern_id": job.get("pattern_id"), "path": job["path"], "kind": job["kind"],
@@ -146,7 +171,7 @@ def run_job(job: dict[str, Any], *, repo: str, corpus: str, python: str, timeout
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run(job: dict[str, Any], work: Path, repo: Path, corpus: Path, python: str, timeout: float, mem_bytes: int) -> dict[str, Any]:
+def _run(job: dict[str, Any], work: Path, repo: Path, corpus: Path, python: str, timeout: float, mem_bytes: int, strace: bool) -> dict[str, Any]:
     target = job["path"]
     action = job.get("action")
     if action:
@@ -155,6 +180,8 @@ def _run(job: dict[str, Any], work: Path, repo: Path, corpus: Path, python: str,
         shutil.copyfile(corpus / target, private)
         target = str(private)
     argv = [python, "-m", "reader", *command(job["mode"], target, work, job.get("pattern", texts.FIXED_PATTERN))]
+    if strace:
+        argv = [*STRACE, "-o", str(work / "strace"), *argv]
     out, err = open(work / "stdout", "wb"), open(work / "stderr", "wb")
     start = time.monotonic()
     proc = subprocess.Popen(
@@ -172,7 +199,7 @@ def _run(job: dict[str, Any], work: Path, repo: Path, corpus: Path, python: str,
             acted, last_grow = True, elapsed
         if elapsed > timeout:
             hang = True
-            pid, status, usage = _stop(proc.pid)
+            pid, status, usage = _stop(proc.pid, strace)
             break
         time.sleep(0.005 if action else 0.02)
     seconds = time.monotonic() - start
@@ -197,7 +224,10 @@ def _run(job: dict[str, Any], work: Path, repo: Path, corpus: Path, python: str,
     elif "Fatal Python error" in stderr:
         fatal = stderr[stderr.find("Fatal Python error") :].split("\n", 1)[0]
         result["site"] = fatal + " " + _hang_site(stderr).replace("stuck @", "@")
-    _judge(job, result, stderr, work, timeout, mem_bytes)
+    trace = None
+    if strace:
+        trace = (work / "strace").read_bytes().decode("utf-8", "replace") if (work / "strace").exists() else ""
+    judge(job, result, stderr, work, timeout, mem_bytes, trace)
     return result
 
 
@@ -211,8 +241,12 @@ def _words_out(job: dict[str, Any], work: Path) -> str | None:
     return None
 
 
-def _judge(job: dict[str, Any], r: dict[str, Any], stderr: str, work: Path, timeout: float, mem_bytes: int) -> None:
-    """Fill ``r["failures"]`` (invariants broken) and ``r["notes"]`` (worth knowing, not failures)."""
+def judge(job: dict[str, Any], r: dict[str, Any], stderr: str, work: Path, timeout: float, mem_bytes: int, trace: str | None = None) -> None:
+    """Fill ``r["failures"]`` (invariants broken) and ``r["notes"]`` (worth knowing, not failures).
+
+    ``trace`` is the run's ``strace`` log when it was traced (``--strace``): any
+    call to an internet address in it is the failure ``network``.
+    """
     failures: list[str] = []
     notes: list[str] = []
     rc = r["rc"]
@@ -239,6 +273,10 @@ def _judge(job: dict[str, Any], r: dict[str, Any], stderr: str, work: Path, time
             _compare(job, r, expected, got, failures, notes)
     if rc == 0 and job["expect"] == "refuse-ok":
         notes.append("accepted")
+    if trace is not None:
+        r["network_calls"] = network_calls(trace)[:5]
+        if r["network_calls"]:
+            failures.append("network")
     r["failures"] = failures
     r["notes"] = notes
 

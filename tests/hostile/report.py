@@ -6,11 +6,15 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from typing import Any
 
-COLUMNS = ("tried", "ok", "clean errors", "crashes", "hangs", "text lost", "refused valid", "unclean errors", "memory blow-ups", "no output", "runner errors")
+COLUMNS = (
+    "tried", "ok", "clean errors", "crashes", "hangs", "text lost", "refused valid", "unclean errors", "memory blow-ups", "no output",
+    "network", "runner errors",
+)  # fmt: skip
 _FAILURE_COLUMN = {
     "crash": "crashes",
     "hang": "hangs",
@@ -19,6 +23,7 @@ _FAILURE_COLUMN = {
     "unclean-error": "unclean errors",
     "memory": "memory blow-ups",
     "no-output": "no output",
+    "network": "network",
     "runner-error": "runner errors",
 }
 
@@ -54,6 +59,9 @@ def cause(r: dict[str, Any], failure: str) -> str:
         return str(r["stderr_first"])[:120]
     if failure == "text-lost":
         return "words missing from the output"
+    if failure == "network":
+        calls = r.get("network_calls") or [""]
+        return re.sub(r"^(\w+)\(\d+, ", r"\1(", str(calls[0]))[:120]
     return ""
 
 

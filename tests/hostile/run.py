@@ -3,6 +3,10 @@
     python -m tests.hostile.run                      # generate the full corpus in a temp folder, run it all
     python -m tests.hostile.run --quick              # the CI subset (about 30 inputs), well under 3 minutes
     python -m tests.hostile.run --corpus DIR --repo TREE --json OUT.json
+    python -m tests.hostile.run --corpus DIR --only 'valid/*' --modes entities,export-pdf --strace
+
+``--strace`` runs every job under strace and fails any that calls out to an
+internet address (see tests/hostile/README.md).
 
 Two worker processes; each job is a child with a wall-time limit and an
 address-space limit.  Markdown goes to stdout, every run's record to the JSON
@@ -12,8 +16,10 @@ file.  Exit status 0 when no invariant broke, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,17 +52,25 @@ def _size(corpus: Path, path: str) -> int | None:
     return st.st_size if os.path.isfile(corpus / path) else 0
 
 
-def jobs(manifest: dict[str, Any], corpus: Path, modes: tuple[str, ...], quick: bool, rss_limit: int) -> list[dict[str, Any]]:
-    """One job per (input, mode), and one per hostile pattern on the pattern target."""
+def selected(name: str, only: list[str]) -> bool:
+    """Whether an input's path or id (or a pattern's id) matches one of the ``--only`` globs (all do when there are none)."""
+    return not only or any(fnmatch.fnmatchcase(name, glob) for glob in only)
+
+
+def jobs(manifest: dict[str, Any], corpus: Path, modes: tuple[str, ...], quick: bool, rss_limit: int, only: list[str] | None = None) -> list[dict[str, Any]]:
+    """One job per (input, mode), and one per hostile pattern on the pattern target (when ``find`` is among the modes)."""
+    only = only or []
     out: list[dict[str, Any]] = []
     for entry in manifest["inputs"]:
-        if quick and not entry["quick"]:
+        if (quick and not entry["quick"]) or not (selected(entry["path"], only) or selected(entry["id"], only)):
             continue
         for mode in modes:
             out.append({**entry, "mode": mode, "size": _size(corpus, entry["path"]), "rss_limit": rss_limit})
+    if "find" not in modes:
+        return out
     target = next(e for e in manifest["inputs"] if e["path"] == manifest["pattern_target"])
     for p in manifest["patterns"]:
-        if quick and not p["quick"]:
+        if (quick and not p["quick"]) or not selected(p["id"], only):
             continue
         size = len(p["pattern"].encode())
         out.append({**target, "mode": "find-pattern", "pattern": p["pattern"], "pattern_id": p["id"], "size": size, "rss_limit": rss_limit})
@@ -89,9 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rss-limit-mb", type=int, default=1024, help="peak RSS above this is a memory blow-up")
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated subset of " + ",".join((*MODES, "text")))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", action="append", default=[], metavar="GLOB", help="only inputs whose path or id (patterns: id) matches GLOB; repeatable")
+    parser.add_argument("--strace", action="store_true", help="trace connect/sendto/sendmsg: any internet address is the failure 'network'")
     parser.add_argument("--json", type=Path, help="where the JSON report goes (default: next to the corpus)")
     args = parser.parse_args(argv)
 
+    if args.strace and not shutil.which("strace"):
+        parser.error("--strace needs strace (apt-get install strace)")
     corpus = args.corpus or Path(tempfile.mkdtemp(prefix="qari-hostile-corpus-"))
     if not (corpus / MANIFEST).exists():
         generate(corpus, quick=args.quick)
@@ -105,11 +123,14 @@ def main(argv: list[str] | None = None) -> int:
         print("note: `python -m reader text FILE` does not exist in this tree: the text mode is skipped", file=sys.stderr)
     timeouts = {k: float(v) for k, v in (item.split("=", 1) for item in args.mode_timeout)}
     default_timeout = args.timeout or (15.0 if args.quick else 60.0)
-    todo = jobs(manifest, corpus, modes, args.quick, args.rss_limit_mb << 20)
+    todo = jobs(manifest, corpus, modes, args.quick, args.rss_limit_mb << 20, args.only)
+    if not todo:
+        parser.error(f"no input matches --only {' '.join(args.only)}")
     started = time.monotonic()
     results = run_all(
         todo, workers=args.workers, timeouts=timeouts, default_timeout=default_timeout,
         repo=str(args.repo.resolve()), corpus=str(corpus.resolve()), python=args.python, mem_bytes=args.memory_mb << 20,
+        strace=args.strace,
     )  # fmt: skip
     inputs = {r["id"] for r in results if r["mode"] != "find-pattern"}
     meta = {
@@ -121,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         "limits": f"{default_timeout:g} s per run {timeouts or ''}, RLIMIT_AS {args.memory_mb} MiB, "
         f"RSS blow-up above {args.rss_limit_mb} MiB, {args.workers} workers",
         "wall time": f"{time.monotonic() - started:.0f} s",
+        "network check": "strace: connect/sendto/sendmsg to AF_INET/AF_INET6 fail" if args.strace else "off (run with --strace)",
+        "selection": " ".join(args.only) or "all",
         "not covered": "; ".join(manifest.get("not_covered", [])),
     }
     out = args.json or corpus.parent / (corpus.name + "-report.json")
