@@ -26,11 +26,17 @@ class Run:
     note_id: str | None = None
     em: bool = False
     strong: bool = False
+    #: Monospace, left to right: inline code, and every run of a code block.
+    code: bool = False
 
 
 @dataclass(frozen=True)
 class LaidBlock:
-    """A block ready to render: its kind, direction, offset in ``Document.text`` and runs."""
+    """A block ready to render: its kind, direction, offset in ``Document.text`` and runs.
+
+    ``marker`` is a list item's bullet or number as written: the renderers draw it
+    before the item; it is not in ``Document.text``, so no run holds it.
+    """
 
     index: int
     kind: BlockKind
@@ -38,6 +44,7 @@ class LaidBlock:
     direction: Direction
     start: int
     runs: tuple[Run, ...]
+    marker: str = ""
 
     @property
     def text(self) -> str:
@@ -53,10 +60,11 @@ class _Attrs(TypedDict, total=False):
     note_id: str
     em: bool
     strong: bool
+    code: bool
 
 
-def _emphasis(kind: str) -> _Attrs:
-    return {"em": True} if kind == "em" else {"strong": True}
+#: The inline style kinds that become run attributes.
+_STYLE_ATTRS: dict[str, _Attrs] = {"em": {"em": True}, "strong": {"strong": True}, "code": {"code": True}}
 
 
 def _cut(block: Block, start: int, marks: list[tuple[int, int, _Attrs]]) -> tuple[Run, ...]:
@@ -106,8 +114,10 @@ def lay_out(doc: Document, entities: list[Entity], hidden: frozenset[EntityType]
     for i, block in enumerate(doc.blocks):
         marks = per_block[i]
         marks += [(r.start, r.end, {"note_id": r.note_id}) for r in block.refs]
-        marks += [(s.start, s.end, _emphasis(s.kind)) for s in block.styles if s.kind in ("em", "strong")]
-        laid.append(LaidBlock(i, block.kind, block.level, block.direction, offsets[i], _cut(block, offsets[i], marks)))
+        marks += [(s.start, s.end, _STYLE_ATTRS[s.kind]) for s in block.styles if s.kind in _STYLE_ATTRS]
+        if block.kind is BlockKind.CODE:
+            marks.append((0, len(block.text), {"code": True}))
+        laid.append(LaidBlock(i, block.kind, block.level, block.direction, offsets[i], _cut(block, offsets[i], marks), block.marker))
     return laid
 
 
@@ -115,13 +125,11 @@ def describe(blocks: list[LaidBlock]) -> str:
     """A readable dump of ``blocks`` for golden-file tests."""
     lines = []
     for b in blocks:
-        lines.append(f"[{b.index}] {b.kind.value} level={b.level} dir={b.direction.value} start={b.start}")
+        marker = f" marker=«{b.marker}»" if b.marker else ""  # absent when empty: older goldens stay as they were
+        lines.append(f"[{b.index}] {b.kind.value} level={b.level} dir={b.direction.value} start={b.start}{marker}")
         for r in b.runs:
-            tags = [
-                t
-                for t in (r.entity and f"entity={r.entity.value}:{r.entity_key}", r.note_id and f"note={r.note_id}", r.em and "em", r.strong and "strong")
-                if t
-            ]
+            entity = r.entity and f"entity={r.entity.value}:{r.entity_key}"
+            tags = [t for t in (entity, r.note_id and f"note={r.note_id}", r.em and "em", r.strong and "strong", r.code and "code") if t]
             if tags:
                 lines.append(f"    {r.start}:{r.start + len(r.text)} {' '.join(tags)} «{r.text}»")
     return "\n".join(lines) + "\n"

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from functools import cache
 
+from reader.core.document import LINE_BREAK
+
 #: Combining marks kept in a row after one letter; the rest are left out of the PDF.
 MAX_MARKS = 16
 #: Words longer than this are cut into boxes (no real word or URL is this long).
@@ -92,7 +94,18 @@ def _direction_mark(word: str) -> str:
 
 
 def markup(text: str) -> str:
-    """``text`` as Typst markup: ``#"…"``, with storms of marks cut and overlong words boxed."""
+    """``text`` as Typst markup: ``#"…"``, with storms of marks cut and overlong words boxed.
+
+    A hard line break (:data:`~reader.core.document.LINE_BREAK`) becomes ``#linebreak()``:
+    an explicit break, not a character that would come out of the PDF in copied text.
+    """
+    if LINE_BREAK in text:
+        return "#linebreak()".join(_line(piece) for piece in text.split(LINE_BREAK))
+    return _line(text)
+
+
+def _line(text: str) -> str:
+    """One line of :func:`markup`."""
     text = cap_marks(text)
     parts: list[str] = []
     at = 0

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 
 from reader.core.article import Article
-from reader.core.document import BlockKind, Direction
+from reader.core.document import LINE_BREAK, BlockKind, Direction
 from reader.core.entities.types import EntityType
 from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
 from reader.core.layout import LaidBlock, lay_out
@@ -75,13 +75,31 @@ def pdf_notices(article: Article) -> list[str]:
     return notices
 
 
-def _block(notes: Notes, block: LaidBlock, highlights: bool) -> str:
+#: Heading size by level (× the body size), as on screen; level 0 (unknown) is typeset as level 2.
+HEADING_SCALE = {1: 1.6, 2: 1.4, 3: 1.25, 4: 1.1, 5: 1.0, 6: 1.0}
+#: Background of code, as on screen (light theme).
+CODE_FILL = 'rgb("#efeee9")'
+
+
+def _code(text: str, block: bool) -> str:
+    """``text`` as a Typst ``raw`` element with no language: monospace, left to right, never markup."""
+    body = lit(cap_marks(text).replace(LINE_BREAK, "\n"))
+    if block:
+        return f"#block(width: 100%, fill: {CODE_FILL}, inset: 6pt, radius: 2pt)[#set align(left); #set text(dir: ltr); #raw(block: true, lang: none, {body})]"
+    return f"#highlight(fill: {CODE_FILL}, extent: 1pt)[#raw(lang: none, {body})]"
+
+
+def _block(notes: Notes, block: LaidBlock, highlights: bool, size: float) -> str:
+    if block.kind is BlockKind.RULE:
+        return "#align(center)[#line(length: 30%, stroke: 0.5pt)]"
+    if block.kind is BlockKind.CODE:
+        return _code(block.text, block=True)
     parts = []
     for run in block.runs:
         if run.note_id:
             parts.append(notes.ref(run.note_id))
             continue
-        body = markup(run.text)
+        body = _code(run.text, block=False) if run.code else markup(run.text)
         if run.strong:
             body = f"#strong[{body}]"
         if run.em:
@@ -93,11 +111,15 @@ def _block(notes: Notes, block: LaidBlock, highlights: bool) -> str:
     direction = "rtl" if block.direction is Direction.RTL else "ltr"
     align = "right" if block.direction is Direction.RTL else "left"
     if block.kind is BlockKind.HEADING:
-        return f"#heading(level: {max(2, min(block.level or 2, 4))})[#text(dir: {direction})[{inner}]]"
+        level = min(block.level, 6) or 2
+        return f"#heading(level: {level})[#align({align})[#text(dir: {direction}, size: {size * HEADING_SCALE[level]:g}pt)[{inner}]]]"
     if block.kind is BlockKind.QUOTE:
         return f"#quote(block: true)[#text(dir: {direction})[{inner}]]"
     if block.kind is BlockKind.LIST_ITEM:
-        return f"#list[#text(dir: {direction})[{inner}]]"
+        # The marker as the document wrote it (• 3. ٣)), on the item's reading side, indented by depth.
+        mark = f"marker: [#{lit(block.marker)}], " if block.marker else ""
+        indent = f"{1.2 * (max(1, block.level) - 1):g}em"
+        return f"#block(width: 100%)[#set align({align}); #set text(dir: {direction}); #list({mark}indent: {indent})[{inner}]]"
     return f"#block(width: 100%)[#set align({align}); #set text(dir: {direction}); #par[{inner}]]"
 
 
@@ -131,7 +153,7 @@ def typst_source(article: Article, options: PrintOptions, hidden: frozenset[Enti
         lines.append(f"#align(right)[#text(size: {size * 0.75}pt)[{keys}]]")
     lines.append("#v(0.6em)")
     for block in lay_out(doc, entities, hidden):
-        lines.append(_block(notes, block, options.highlights))
+        lines.append(_block(notes, block, options.highlights, size))
         lines.append("")
     lines += notes.end(size)
     return "\n".join(lines) + "\n"

@@ -7,7 +7,19 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import BlockKind, Direction, Document
@@ -19,6 +31,19 @@ from reader.core.navigation import Place, Region, title_refs
 #: Longest comfortable line, in average characters of the body font.
 MEASURE_CHARS = 70
 NOTES_HEADING = "الحواشي"
+#: Faces tried, in order, for a character the article's font lacks (✓ ★ emoji): installed ones only.
+SYMBOL_FALLBACKS = ("Noto Sans Symbols 2", "Noto Sans Symbols", "Noto Color Emoji", "Noto Emoji", "Symbola", "DejaVu Sans")
+#: Monospace faces for code, before the system's fixed font; the article's font follows for Arabic.
+CODE_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono")
+#: Heading size by level (× the body size); level 0 (a heading of unknown level) keeps the old 1.35.
+HEADING_SCALE = {1: 1.6, 2: 1.4, 3: 1.25, 4: 1.1, 5: 1.0, 6: 1.0}
+#: Background of code blocks and inline code: light theme, dark theme.
+CODE_BACKGROUND = ("#efeee9", "#2b2d31")
+
+
+def installed(families: list[str]) -> list[str]:
+    """The installed ones of ``families``, once each: Qt warns (and spends time on aliases) for a missing family."""
+    return list(dict.fromkeys(f for f in families if f and QFontDatabase.hasFamily(f)))
 
 
 class ReadingView(QTextBrowser):
@@ -42,6 +67,11 @@ class ReadingView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.anchorClicked.connect(self._on_anchor)
         self._family = font_family
+        #: The article's face first, then faces for symbols it lacks (set on every run, so Qt never draws a box).
+        self.families = [font_family, *installed(list(SYMBOL_FALLBACKS))]
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+        self.code_families = [*installed([*CODE_FAMILIES, fixed]), *self.families]
+        self._body_qt_start = 0
         self._blocks: list[LaidBlock] = []
         self._block_starts: list[int] = []
         self._block_pos: list[int] = []
@@ -89,7 +119,7 @@ class ReadingView(QTextBrowser):
 
         def char_format(size: float, bold: bool = False, colour: str = fg) -> QTextCharFormat:
             fmt = QTextCharFormat()
-            fmt.setFontFamilies([self._family])
+            fmt.setFontFamilies(self.families)
             fmt.setFontPointSize(size)
             fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
             fmt.setForeground(QColor(colour))
@@ -113,13 +143,28 @@ class ReadingView(QTextBrowser):
                 self._ref_pos[note.note_id] = cursor.position()
                 marker(note.note_id, note.marker, font_size * 1.6, f"ref-{note.note_id}", f"note:{note.note_id}", note.text)
 
+        code_back = CODE_BACKGROUND[theme == "dark"]
+        qdoc.setIndentWidth(font_size * 2)
+        self._body_qt_start = cursor.position() + 1
         for block in blocks:
             heading = block.kind is BlockKind.HEADING
-            size = font_size * (1.35 if heading else 1.0)
-            fmt = block_format(block.direction, font_size * (1.0 if heading else 0.2), font_size * 0.7, 1.35 if heading else 1.0)
+            scale = HEADING_SCALE.get(block.level, 1.35) if heading else 1.0
+            size = font_size * scale
+            code = block.kind is BlockKind.CODE
+            fmt = block_format(Direction.LTR if code else block.direction, font_size * (1.0 if heading else 0.2), font_size * 0.7, scale)
             if block.kind in (BlockKind.QUOTE, BlockKind.LIST_ITEM):
-                fmt.setIndent(1)
+                fmt.setIndent(max(1, block.level) if block.kind is BlockKind.LIST_ITEM else 1)
+            elif code:
+                fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+                fmt.setBackground(QColor(code_back))
+                fmt.setNonBreakableLines(True)
+            elif block.kind is BlockKind.RULE:  # Qt's <hr>: a centred line drawn in the empty block, no character added
+                fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, QTextLength(QTextLength.Type.PercentageLength, 30))
             cursor.insertBlock(fmt)
+            if block.marker:
+                # Drawn as text before the item; _block_pos starts after it, so offsets still map exactly.
+                cursor.insertText(block.marker + " ", char_format(size, colour=muted))
             self._block_pos.append(cursor.position())
             for run in block.runs:
                 if run.note_id:
@@ -129,6 +174,12 @@ class ReadingView(QTextBrowser):
                     continue
                 cf = char_format(size, bold=heading or run.strong, colour=muted if block.kind is BlockKind.QUOTE else fg)
                 cf.setFontItalic(run.em)
+                if run.code:
+                    cf.setFontFamilies(self.code_families)
+                    cf.setFontFixedPitch(True)
+                    cf.setFontPointSize(size * 0.9)
+                    if not code:
+                        cf.setBackground(QColor(code_back))
                 if run.entity is not None:
                     back, text = colours[run.entity]
                     cf.setBackground(QColor(back))
@@ -183,11 +234,16 @@ class ReadingView(QTextBrowser):
 
     def offset_at_cursor(self) -> int:
         """``Document.text`` offset nearest the text cursor (for "from here" navigation)."""
-        pos = self.textCursor().position()
+        return self._body_offset(self.textCursor().position()) if self._block_pos else 0
+
+    def _body_offset(self, pos: int) -> int:
+        """``Document.text`` offset at Qt position ``pos`` in the body; a list marker's letters give its item's start."""
         i = max(0, bisect_right(self._block_pos, pos) - 1)
-        if not self._block_pos:
-            return 0
-        return self._block_starts[i] + max(0, pos - self._block_pos[i])
+        into = pos - self._block_pos[i]
+        size = len(self._blocks[i].text)
+        if into > size:  # past this block's end: in the marker that opens the next block
+            return self._block_starts[i] + size + 1
+        return self._block_starts[i] + max(0, into)
 
     def block_count(self) -> int:
         """Number of body blocks."""
@@ -216,13 +272,12 @@ class ReadingView(QTextBrowser):
 
     def place_at(self, pos: int) -> Place:
         """The :class:`~reader.core.navigation.Place` shown at Qt position ``pos``."""
-        if not self._block_pos or pos < self._block_pos[0]:
+        if not self._block_pos or pos < min(self._body_qt_start, self._block_pos[0]):
             return Place.in_title(pos)
         if self._note_starts and pos >= self._note_starts[0]:
             i = bisect_right(self._note_starts, pos) - 1
             return Place.in_note(i - 1, pos - self._note_starts[i])
-        i = bisect_right(self._block_pos, pos) - 1
-        return Place.in_body(self._block_starts[i] + pos - self._block_pos[i])
+        return Place.in_body(self._body_offset(pos))
 
     def cursor_place(self) -> Place:
         """Where the reader is: the start of the cursor's selection."""

@@ -66,3 +66,28 @@ def test_fixture_refuses_a_changed_text(seed_article: Article) -> None:
     # Offsets captured from another text would mark the wrong letters: the fixture says so instead.
     with pytest.raises(ValueError, match="changed"):
         entities_from_json("«" + seed_article.text, SEED_ENTITIES.read_text(encoding="utf-8"))
+
+
+def test_code_and_markers_reach_the_runs() -> None:
+    from reader.core.document import LINE_BREAK, Block, BlockKind, Direction, Document, InlineStyle
+
+    para = "نص فيه f(x) هنا"
+    at = para.index("f(x)")
+    doc = Document(
+        title="t",
+        blocks=[
+            Block(BlockKind.PARAGRAPH, para, styles=[InlineStyle(at, at + 4, "code"), InlineStyle(0, 2, "em")]),
+            Block(BlockKind.LIST_ITEM, "بند", level=2, marker="٣)"),
+            Block(BlockKind.RULE, ""),
+            Block(BlockKind.CODE, "a = 1" + LINE_BREAK + "b = 2", direction=Direction.LTR),
+        ],
+    )
+    blocks = lay_out(doc, [])
+    assert [(r.text, r.code, r.em) for r in blocks[0].runs] == [("نص", False, True), (" فيه ", False, False), ("f(x)", True, False), (" هنا", False, False)]
+    assert (blocks[1].marker, blocks[1].level, blocks[1].text) == ("٣)", 2, "بند")
+    assert blocks[2].runs == () and blocks[2].start == doc.block_offsets()[2]
+    assert all(r.code for r in blocks[3].runs) and blocks[3].text == doc.blocks[3].text
+    assert "\n".join(b.text for b in blocks) == doc.text, "the marker is never in the text"
+    dump = describe(blocks)
+    assert "[1] list_item level=2 dir=rtl start=16 marker=«٣)»" in dump
+    assert "code «f(x)»" in dump
