@@ -165,7 +165,7 @@ def base_direction(text: str, default: Direction = Direction.RTL) -> Direction:
 
 def derive_title(text: str, words: int = 8) -> str:
     """A title from the opening words of an article that has none."""
-    first = text.strip().split("\n", 1)[0]
+    first = text.strip().replace(LINE_BREAK, "\n").split("\n", 1)[0]
     tokens = first.split()
     if len(tokens) <= words:
         return first.strip().rstrip(".:،")

@@ -1,38 +1,27 @@
 """Read the structure and text of an HTML article, and nothing else.
 
-Scripts, styles, forms and embedded media are skipped; images are never
-fetched; links keep only their text.  Footnotes written as plain-text note
-lines after the article are recognised as in plain text.
+A saved web page is mostly not the article: the loader keeps ``<main>`` or the largest
+``<article>`` when there is one and drops navigation, banners and site footers; scripts,
+styles and embedded media are skipped; images, stylesheets and scripts are never fetched;
+links keep only their text.  Notes linked from the text (Pandoc's, Wikipedia's, or any
+``<sup><a href="#x">``) become footnotes; notes written as plain-text lines after the article
+are recognised as in plain text.  What each element means is in :mod:`html_rules`.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
-from reader.core.document import Block, BlockKind, Document, InlineStyle, base_direction, derive_title
+from reader.core import html_rules as rules
+from reader.core.document import LINE_BREAK, Block, BlockKind, Direction, Document, Footnote, FootnoteRef, base_direction, derive_title
 from reader.core.footnotes import link_notes, split_notes
+from reader.core.html_collector import Collector, RawBlock
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "form", "nav", "button", "select", "textarea"}
-_BLOCKS = {
-    "p": BlockKind.PARAGRAPH,
-    "blockquote": BlockKind.QUOTE,
-    "li": BlockKind.LIST_ITEM,
-    "div": BlockKind.PARAGRAPH,
-    "section": BlockKind.PARAGRAPH,
-    "article": BlockKind.PARAGRAPH,
-    "td": BlockKind.PARAGRAPH,
-    "dd": BlockKind.PARAGRAPH,
-    "figcaption": BlockKind.PARAGRAPH,
-    "pre": BlockKind.PARAGRAPH,
-}
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
-#: Elements that never have content or an end tag: they must not open anything.
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
 #: A decimal character reference: ``html.unescape`` converts its digits with ``int``,
 #: which refuses more than 4,300 digits (a ValueError, not a character).
 _DECIMAL_REF = re.compile(r"&#([0-9]+)(;?)")
+#: The number a note's text may open with, repeating its marker: ``3.``, ``(3)``, ``[3] -``.
+_NOTE_NUMBER = re.compile(r"[\[(]?([^\s\[\]()]{1,12}?)[\])]?\s*[-–.):]?\s+")
 
 
 def _tame_decimal_ref(match: re.Match[str]) -> str:
@@ -42,97 +31,137 @@ def _tame_decimal_ref(match: re.Match[str]) -> str:
     return "\ufffd" if len(digits) > 7 else f"&#{digits}{match.group(2)}"
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[BlockKind, int, str, list[InlineStyle]]] = []
-        self.title = ""
-        self._skip = 0
-        self._in_title = False
-        self._kind: tuple[BlockKind, int] = (BlockKind.PARAGRAPH, 0)
-        self._buf: list[str] = []
-        self._len = 0
-        # Per emphasis tag, where each open one started: an end tag closes the latest of its name.
-        self._open_styles: dict[str, list[int]] = {}
-        self._styles: list[InlineStyle] = []
+def _body(raw: list[RawBlock]) -> tuple[list[int], bool]:
+    """Indexes of the body's blocks: ``<main>``, else the ``<article>`` with the most text, else
+    all; and whether that was a part of the page."""
+    candidates = [i for i, b in enumerate(raw) if not b.in_notes]
+    if any(raw[i].in_main for i in candidates):
+        return [i for i in candidates if raw[i].in_main], True
+    sizes: dict[int, int] = {}
+    for i in candidates:
+        if raw[i].article >= 0:
+            sizes[raw[i].article] = sizes.get(raw[i].article, 0) + len(raw[i].text)
+    if sizes:
+        best = max(sizes, key=lambda k: sizes[k])
+        return [i for i in candidates if raw[i].article == best], True
+    return candidates, False
 
-    def _flush(self) -> None:
-        raw = "".join(self._buf)
-        # Collapse white space, keeping a map from raw offsets to collapsed ones for the styles.
-        out: list[str] = []
-        new_index = []
-        for ch in raw:
-            new_index.append(len(out))
-            if ch.isspace():
-                if out and out[-1] != " ":
-                    out.append(" ")
-            else:
-                out.append(ch)
-        new_index.append(len(out))
-        text = "".join(out)
-        stripped = text.strip()
-        lead = len(text) - len(text.lstrip())
-        if stripped:
-            styles = []
-            for s in self._styles:
-                a = max(0, min(new_index[s.start] - lead, len(stripped)))
-                b = max(0, min(new_index[s.end] - lead, len(stripped)))
-                if b > a:
-                    styles.append(InlineStyle(a, b, s.kind))
-            self.blocks.append((self._kind[0], self._kind[1], stripped, styles))
-        self._buf, self._len, self._styles = [], 0, []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:  # never has content, so it can neither be skipped into nor swallow the rest
-            if tag == "br":
-                self.handle_data(" ")
-        elif tag in _SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in _HEADINGS or tag in _BLOCKS:
-            self._flush()
-            self._kind = (BlockKind.HEADING, _HEADINGS[tag]) if tag in _HEADINGS else (_BLOCKS[tag], 0)
-        elif tag in _EMPHASIS:
-            self._open_styles.setdefault(tag, []).append(self._len)
+def _note_text(raw: list[RawBlock], first: int, end: int, marker: str) -> str:
+    """A note's text from its blocks, without the number it repeats at its start."""
+    text = " ".join(b.text for b in raw[first:end] if b.text)
+    lead = _NOTE_NUMBER.match(text)
+    if lead and lead.group(1) == marker.strip("[]()"):
+        text = text[lead.end() :]
+    return text.strip()
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in _HEADINGS or tag in _BLOCKS:
-            self._flush()
-            self._kind = (BlockKind.PARAGRAPH, 0)
-        elif tag in _EMPHASIS and (starts := self._open_styles.get(tag)):
-            self._styles.append(InlineStyle(starts.pop(), self._len, _EMPHASIS[tag]))
 
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._in_title:
-            self.title += data
-            return
-        self._buf.append(data)
-        self._len += len(data)
+class _Notes:
+    """The notes the body's markers point at, numbered in the order they are first referred to."""
 
-    def close(self) -> None:
-        super().close()
-        self._flush()
+    def __init__(self, raw: list[RawBlock], ids: dict[str, list[int]]) -> None:
+        self.raw, self.ids = raw, ids
+        self.by_target: dict[str, tuple[str, str, int, int]] = {}  # target → (note id, marker, first, end)
+        self.claimed: set[int] = set()
+
+    def resolve(self, block: int, target: str, marker: str) -> str | None:
+        """The note id for a marker in ``block`` pointing at ``#target``, or None if it is no note."""
+        if target in self.by_target:
+            return self.by_target[target][0]
+        span = self.ids.get(target)
+        if span is None or span[0] <= block or span[0] >= len(self.raw):
+            return None  # notes follow their markers; a link back up the page is a link
+        first = span[0]
+        end = min(span[1] if span[1] > first else first + 1, len(self.raw))
+        if end - first > rules.MAX_NOTE_BLOCKS or any(self.raw[i].kind is BlockKind.HEADING for i in range(first, end)):
+            return None  # an id on a section or a whole page is a link target, not a note
+        note_id = f"n{len(self.by_target) + 1}"
+        self.by_target[target] = (note_id, marker, first, end)
+        self.claimed.update(range(first, end))
+        return note_id
+
+
+def _title(html_title: str, blocks: list[RawBlock], before: RawBlock | None, meta: dict[str, str]) -> tuple[str, int | None]:
+    """The title, and the index of the body heading that became it (kept out of the body)."""
+    h1s = [i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and b.level == 1]
+    heading = h1s[0] if h1s and (h1s[0] == 0 or len(h1s) == 1) else None
+    h1 = blocks[heading].text if heading is not None else (before.text if before else "")
+    parts = [p.strip() for p in rules.TITLE_SEPARATOR.split(html_title) if p.strip()]
+    site = meta.get("site", "")
+    if h1 and (h1 == site or (len(parts) > 1 and h1 == parts[-1] and len(h1) < max(len(p) for p in parts))):
+        # The h1 is the site's name ("Article | Site"): the title's other part is the article's.
+        meta.setdefault("site", h1)
+        return " ".join(p for p in parts if p != h1) or html_title or h1, heading
+    if h1:
+        if html_title and html_title != h1:
+            meta.setdefault("page_title", html_title)
+        return h1, heading
+    if site and len(parts) > 1 and site in (parts[0], parts[-1]):
+        return " ".join(p for p in parts if p != site), None
+    return html_title, None
+
+
+def _footnotes(raw: list[RawBlock], notes: _Notes, arabic_digits: bool) -> list[Footnote]:
+    """Notes in the order they were written; notes no marker points at keep ``ref_block=None``."""
+    footnotes: list[tuple[int, Footnote]] = []
+    for note_id, marker, first, end in notes.by_target.values():
+        footnotes.append((first, Footnote(note_id, marker, _note_text(raw, first, end, marker))))
+    unclaimed = [i for i, b in enumerate(raw) if b.in_notes and b.text and i not in notes.claimed]
+    for n, i in enumerate(unclaimed, start=1):
+        item = raw[i].item
+        marker = rules.format_marker(item[0], item[1], arabic_digits).rstrip(".") if item and item[0] is not None else str(n)
+        footnotes.append((i, Footnote(f"u{n}", marker, raw[i].text)))
+    footnotes.sort(key=lambda pair: pair[0])
+    return [f for _, f in footnotes]
 
 
 def parse(text: str) -> Document:
     """Parse an HTML article into a :class:`Document`."""
-    collector = _Collector()
-    collector.feed(_DECIMAL_REF.sub(_tame_decimal_ref, text))
+    text = _DECIMAL_REF.sub(_tame_decimal_ref, text)
+    collector = Collector()
+    collector.feed(text)
     collector.close()
+    if not any(b.text for b in collector.blocks):  # a page that is all header or footer is still a page
+        collector = Collector(keep_chrome=True)
+        collector.feed(text)
+        collector.close()
     raw = collector.blocks
-    title = re.sub(r"\s+", " ", collector.title).strip()
-    if raw and raw[0][0] is BlockKind.HEADING and raw[0][1] == 1:
-        heading = raw.pop(0)[2]
-        title = title or heading
-    body, notes = split_notes([b[2] for b in raw])
-    blocks = [Block(k, t, lvl, base_direction(t), styles) for (k, lvl, t, styles) in raw[: len(body)]]
-    footnotes = link_notes(blocks, notes)
-    body_text = "\n".join(b.text for b in blocks)
-    return Document(title or derive_title(body_text), blocks, footnotes, fmt="html", title_is_derived=not title)
+    meta = dict(collector.meta)
+    body, part = _body(raw)
+    notes = _Notes(raw, collector.ids)
+    refs: dict[int, list[tuple[int, int, str]]] = {}
+    for i in body:
+        for start, end, target, marker in raw[i].refs:
+            note_id = notes.resolve(i, target, marker)
+            if note_id:
+                refs.setdefault(i, []).append((start, end, note_id))
+    kept = [i for i in body if i not in notes.claimed]
+    if notes.by_target:  # a rule or heading left with nothing under it introduced the notes
+        while kept and raw[kept[-1]].kind in (BlockKind.RULE, BlockKind.HEADING):
+            kept.pop()
+    # An article whose h1 stands just outside its <article>: the h1 is still its title.
+    before = next((b for b in reversed(raw[: kept[0]]) if b.kind is BlockKind.HEADING and b.level == 1), None) if kept and part else None
+    title, heading = _title(" ".join(collector.title.split()), [raw[i] for i in kept], before, meta)
+    title = " ".join(title.split())  # a heading's <br> is no line break in a title
+    if heading is not None:
+        del kept[heading]
+    arabic_digits = rules.mostly_arabic_digits("\n".join(raw[i].text for i in kept))
+    blocks: list[Block] = []
+    ref_block: dict[str, int] = {}
+    for i in kept:
+        b = raw[i]
+        marker = rules.format_marker(b.item[0], b.item[1], arabic_digits) if b.item else ""
+        direction = Direction.LTR if b.kind is BlockKind.CODE else base_direction(b.text)
+        block_refs = [FootnoteRef(s, e, n) for s, e, n in refs.get(i, [])]
+        for ref in block_refs:
+            ref_block.setdefault(ref.note_id, len(blocks))
+        blocks.append(Block(b.kind, b.text, b.level, direction, b.styles, block_refs, marker))
+    footnotes = _footnotes(raw, notes, arabic_digits)
+    for note in footnotes:
+        note.ref_block = ref_block.get(note.note_id)
+    if not footnotes:
+        texts, plain = split_notes([b.text for b in blocks])
+        del blocks[len(texts) :]
+        footnotes = link_notes(blocks, plain)
+    body_text = "\n".join(b.text for b in blocks).replace(LINE_BREAK, "\n")  # a title is one line
+    return Document(title or derive_title(body_text), blocks, footnotes, fmt="html", title_is_derived=not title, meta=meta)
