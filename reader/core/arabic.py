@@ -8,13 +8,19 @@ Word lists (gazetteers, cue words) live in ``resources/``, not here.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # --- Marks and folding -------------------------------------------------------------
 
 #: Harakat, tanwin, shadda, sukun (U+064B–U+0652) and the dagger alef (U+0670).
 DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
-#: Quranic annotation marks that readers never type either (U+06D6–U+06ED but the small waw and yeh, which are letters).
-QURANIC_MARKS = frozenset(chr(c) for c in range(0x06D6, 0x06EE)) - {"\u06e5", "\u06e6"}
+#: Madda above written apart from its letter: over an alef it makes آ (see HAMZA_COMPOSITIONS); anywhere else it is a Quranic prolongation mark.
+MADDA_MARK = "\u0653"
+#: Hamza above and below written apart from their letter: composed with it where Unicode has the letter (أ ؤ ئ إ), a bare mark otherwise.
+HAMZA_MARKS = frozenset({"\u0654", "\u0655"})
+#: Quranic annotation marks that readers never type: U+06D6–U+06ED and the extended ones (U+08D3–U+08FF).
+#: The small waw and yeh (ۥ ۦ) are among them: in Uthmani text they mark a lengthened vowel that ordinary spelling never writes (لَهُۥ is له).
+QURANIC_MARKS = frozenset(chr(c) for c in [*range(0x06D6, 0x06EE), *range(0x08D3, 0x0900)])
 #: Kashida, the stretching stroke.
 TATWEEL = "\u0640"
 #: Alef with hamza above or below, with madda, and alef wasla → bare alef.
@@ -23,15 +29,63 @@ HAMZA_ALEFS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u06
 ALEF_MAQSURA = {"\u0649": "\u064a"}
 #: Teh marbuta → heh (ة → ه).
 TEH_MARBUTA = {"\u0629": "\u0647"}
+#: Persian and Urdu letters that are an Arabic letter in another spelling, always folded to it: ی → ي، ک → ك،
+#: ہ ھ ە → ه، ۀ ۂ ۃ (heh with hamza, teh marbuta goal) → ة.  ى → ي and ة → ه then follow their own toggles.
+SCRIPT_VARIANTS = {
+    "\u06cc": "\u064a",
+    "\u06a9": "\u0643",
+    "\u06c1": "\u0647",
+    "\u06be": "\u0647",
+    "\u06d5": "\u0647",
+    "\u06c0": "\u0629",
+    "\u06c2": "\u0629",
+    "\u06c3": "\u0629",
+}
+#: Hamza on waw and on yeh → hamza alone (مسؤول، مسئول، مسءول are one word), when search ignores hamza.
+HAMZA_SEATS = {"\u0624": "\u0621", "\u0626": "\u0621"}
+
+
+def _hamza_compositions() -> dict[str, str]:
+    """Letter + combining madda or hamza → the precomposed letter: Unicode's canonical pairs (what NFC composes), plus ی and ى + hamza → ئ."""
+    table = {}
+    for c in range(0x0600, 0x0700):
+        parts = unicodedata.decomposition(chr(c)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            table["".join(chr(int(p, 16)) for p in parts)] = chr(c)
+    table["\u06cc\u0654"] = table["\u0649\u0654"] = "\u0626"
+    return table
+
+
+#: Letter + combining madda or hamza (ا + ٔ) → one letter (أ); a reader cannot see the difference.
+HAMZA_COMPOSITIONS = _hamza_compositions()
 #: Zero-width and directional controls that never change what a word is.
 INVISIBLES = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff")
 #: Signs written over a word (U+0610–U+061A, the honorific ligature marks): part of the word, like its harakat.
 WORD_SIGNS = frozenset(chr(c) for c in range(0x0610, 0x061B))
 #: What belongs to a word without being a letter or digit: whole-word search does not cut a word at these.
-WORD_MARKS = DIACRITICS | {TATWEEL} | WORD_SIGNS | frozenset(chr(c) for c in range(0x06D6, 0x06EE))
+WORD_MARKS = DIACRITICS | {TATWEEL, MADDA_MARK} | HAMZA_MARKS | WORD_SIGNS | QURANIC_MARKS
 
 #: Code point ranges of Arabic presentation forms (pre-shaped glyphs; never stored). U+FEFF, the byte order mark, is not one.
 PRESENTATION_FORMS = (("\ufb50", "\ufdff"), ("\ufe70", "\ufefe"))
+
+
+def _unshaped() -> dict[str, str]:
+    """Each presentation form → its letters (NFKC, for these ranges only).
+
+    A spacing mark's form (ﹰ, U+FE70) keeps its marks without the space NFKC puts before
+    them, so pasted harakat do not split a word.
+    """
+    table = {}
+    for low, high in PRESENTATION_FORMS:
+        for c in range(ord(low), ord(high) + 1):
+            letters = unicodedata.normalize("NFKC", chr(c))
+            if letters != chr(c):
+                table[chr(c)] = letters.lstrip(" ") if unicodedata.category(letters[-1]) == "Mn" else letters
+    return table
+
+
+#: Presentation forms pasted from PDFs and old web pages (ﻻ، ﷲ، ﺑ) → the letters they draw (لا، الله، ب).
+UNSHAPED = _unshaped()
 
 # --- Letters, digits and punctuation, as regular-expression classes and sets ----------------
 
@@ -40,7 +94,7 @@ LETTER_CLASS = "\u0621-\u064a\u0671-\u06d3"
 #: The whole Arabic block: a regex class body.
 BLOCK_CLASS = "\u0600-\u06ff"
 #: Marks a token may carry after its first letter (U+064B–U+065F, dagger alef, tatweel, Quranic marks): a regex class body.
-MARK_CLASS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
+MARK_CLASS = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u08d3-\u08ff"
 #: Arabic-Indic digits ٠–٩, in order.
 DIGITS = "".join(chr(c) for c in range(0x0660, 0x066A))
 #: The same digits: a regex class body.
@@ -56,6 +110,8 @@ COMMA = "\u060c"
 
 #: The definite article.
 ARTICLE = "\u0627\u0644"
+#: The article as written: also with alef wasla (ٱل), in vocalised and Quranic text.
+ARTICLES = (ARTICLE, "\u0671\u0644")
 #: ل + ال is written لل (the article's alef is dropped).
 LAM_ARTICLE = "\u0644\u0644"
 #: Conjunctions written joined to the next word: و، ف.

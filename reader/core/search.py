@@ -1,10 +1,14 @@
 """Arabic-aware find.
 
 By default a search ignores diacritics (harakat, tanwin, shadda, sukun, dagger
-alef), tatweel, the hamza forms of alef (أ إ آ ٱ → ا), ى/ي and ة/ه.  Three
-toggles restore distinctions, as classic Arabic find dialogs do: match
-diacritics, match hamza (alef forms), match kashida (tatweel).  Whole-word
-matching still finds a word behind the proclitics و ف ب ك ل and the article.
+alef, Quranic marks), tatweel, the hamza forms of alef (أ إ آ ٱ → ا), the
+hamza's seat (ؤ ئ ء: مسؤول is مسئول), ى/ي and ة/ه.  It never tells apart what
+only the spelling of another language or a font makes different: Persian and
+Urdu letters (ی ک ہ ۀ), presentation forms and ligatures (ﷲ is الله), a hamza
+typed as a separate mark.  Three toggles restore distinctions, as classic
+Arabic find dialogs do: match diacritics, match hamza (alef forms and seats),
+match kashida (tatweel).  Whole-word matching still finds a word behind the
+proclitics و ف ب ك ل and the article.
 Every match is returned as a span of the *original* text, covering the
 letters' own marks, never shifted by what folding removed.
 """
@@ -31,7 +35,7 @@ class SearchOptions:
 
     def folding(self) -> Folding:
         """The normalisation that implements these options."""
-        return Folding(diacritics=not self.match_diacritics, hamza=not self.match_hamza, kashida=not self.match_kashida)
+        return Folding(diacritics=not self.match_diacritics, hamza=not self.match_hamza, kashida=not self.match_kashida, hamza_seats=not self.match_hamza)
 
 
 def _is_word_char(ch: str) -> bool:

@@ -1,17 +1,18 @@
 """Mentions that name one thing, grouped: ``أمريكا``, ``امريكا`` and ``بأمريكا`` are one place.
 
 A mention's name is its text with clitics peeled from the first word where the
-rest is surely a word; its key folds the name and drops the article.
+rest is surely a word; its key folds the name (Persian and Urdu letters and
+presentation forms too: ``کندا`` is ``كندا``) and drops the article.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from reader.core.arabic import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS, strip_article
+from reader.core.arabic import ARTICLE, ARTICLES, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS, strip_article
 from reader.core.entities.gazetteer import places
 from reader.core.entities.types import Entity, EntityType, Mention
-from reader.core.normalize import fold
+from reader.core.normalize import decoration, fold
 
 
 def peel(word: str, known: frozenset[str] | set[str] = frozenset()) -> str:
@@ -19,19 +20,19 @@ def peel(word: str, known: frozenset[str] | set[str] = frozenset()) -> str:
 
     ``والبيرو`` → ``البيرو``; ``للامبريالية`` → ``الامبريالية``; ``بأمريكا`` → ``أمريكا``
     only because ``أمريكا`` is known (a gazetteer place or a bare mention elsewhere);
-    ``بيدرو`` stays whole.
+    ``بيدرو`` stays whole.  A clitic is compared folded (Persian ک is the preposition ك).
     """
     candidates = []
     rest = word
-    if rest[:1] in CONJUNCTIONS and len(rest) > 3:
+    if fold(rest[:1]) in CONJUNCTIONS and len(rest) > 3:
         rest = rest[1:]
         candidates.append(rest)
     if rest.startswith(LAM_ARTICLE) and len(rest) > 4:
         return ARTICLE + rest[2:]
-    if rest[:1] in PREPOSITIONS and len(rest) > 3:
+    if fold(rest[:1]) in PREPOSITIONS and len(rest) > 3:
         candidates.append(rest[1:])
     for cand in reversed(candidates):
-        if cand.startswith(ARTICLE) and len(cand) > 3:
+        if cand.startswith(ARTICLES) and len(cand) > 3:
             return cand
         stripped = strip_article(fold(cand))
         if stripped in known or (stripped,) in places():
@@ -59,6 +60,6 @@ def group(mentions: list[Mention]) -> list[Entity]:
         entities.setdefault(key, Entity(key[1], m.type, name)).mentions.append(m)
         spellings.setdefault(key, Counter())[name] += 1
     for key, entity in entities.items():
-        # The commonest spelling; among equals, the plainest (fewest harakat and tatweel).
-        entity.name = min(spellings[key].items(), key=lambda item: (-item[1], len(item[0]) - len(fold(item[0]))))[0]
+        # The commonest spelling; among equals, the plainest (fewest harakat and tatweel, Arabic letters, no ligatures).
+        entity.name = min(spellings[key].items(), key=lambda item: (-item[1], decoration(item[0])))[0]
     return list(entities.values())

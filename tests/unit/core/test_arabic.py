@@ -83,3 +83,25 @@ def test_every_clitic_is_peeled_and_searched_behind(clitic: str) -> None:
     assert light_stem(written) == word
     text = f"زار {written} امس"
     assert find_all(word, text, SearchOptions(whole_word=True)) == [(4 + len(clitic), 4 + len(written))]
+
+
+def test_spelling_tables_agree_with_unicode() -> None:
+    import re
+    import unicodedata
+
+    # Persian and Urdu letters fold to letters of the Arabic alphabet, never to themselves.
+    for letter, arabic_letter in arabic.SCRIPT_VARIANTS.items():
+        assert not "\u0621" <= letter <= "\u064a" and "\u0621" <= arabic_letter <= "\u064a", letter
+    # Every composition is Unicode's (NFC), but Persian ی and dotless ى with hamza, which are ئ.
+    extra = {"\u06cc\u0654", "\u0649\u0654"}
+    for pair, letter in arabic.HAMZA_COMPOSITIONS.items():
+        assert (unicodedata.normalize("NFC", pair) if pair not in extra else "\u0626") == letter
+    assert {"\u0627\u0654", "\u0627\u0655", "\u0627\u0653", "\u0648\u0654", "\u064a\u0654"} <= arabic.HAMZA_COMPOSITIONS.keys()
+    # Presentation forms: every one that stands for letters is there, and none is folded to another.
+    shaped = [chr(c) for lo, hi in arabic.PRESENTATION_FORMS for c in range(ord(lo), ord(hi) + 1)]
+    assert {ch for ch in shaped if unicodedata.normalize("NFKC", ch) != ch} == arabic.UNSHAPED.keys()
+    assert not any(lo <= c <= hi for v in arabic.UNSHAPED.values() for c in v for lo, hi in arabic.PRESENTATION_FORMS)
+    assert arabic.UNSHAPED["\ufdf2"] == "\u0627\u0644\u0644\u0647"
+    # Quranic marks belong to their word, for whole-word search and for tokens.
+    assert arabic.QURANIC_MARKS <= arabic.WORD_MARKS
+    assert all(re.fullmatch(f"[{arabic.MARK_CLASS}]", m) for m in arabic.QURANIC_MARKS | arabic.HAMZA_MARKS)

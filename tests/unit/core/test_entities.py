@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.entities import EntityType, analyse, entity_key, group, peel, recognise, tag_tokens
 from reader.core.entities.dates import find_dates
+from reader.core.entities.types import Mention
 from reader.core.loaders import load
 from reader.core.normalize import fold
 
@@ -88,3 +89,43 @@ def test_display_name_prefers_the_plain_spelling() -> None:
     text = "زار الرئيس أَمْرِيكَا ثم عاد إلى امريـــكا وكتب عن أمريكا."
     places = [e for e in group(recognise(text)) if e.type is EntityType.LOCATION]
     assert [p.name for p in places] == ["أمريكا"]
+
+
+def _mentions(text: str, kind: EntityType, *names: str) -> list[Mention]:
+    """Each written name in ``text`` as a mention of ``kind`` (found by plain string search)."""
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            found.append(Mention(at, at + len(name), kind, name))
+            at = text.find(name, at + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_grouping_folds_persian_urdu_and_quranic_spellings() -> None:
+    text = "زار کندا ثم كندا. الرحیم والرحيم وٱلرَّحِیمِ. شيء ﷲ والله. مسؤول ا\u0654حمد أحمد"
+    mentions = [
+        *_mentions(text, EntityType.LOCATION, "کندا", "كندا"),
+        *_mentions(text, EntityType.PERSON, "الرحیم", "والرحيم", "وٱلرَّحِیمِ", "ﷲ", "والله", "ا\u0654حمد", "أحمد"),
+    ]
+    entities = group(mentions)
+    by_key = {(e.type, e.key): e for e in entities}
+    canada = by_key[(EntityType.LOCATION, "كندا")]
+    assert len(canada.mentions) == 2
+    assert canada.name == "كندا"  # among equals, the Arabic spelling
+    assert len(by_key[(EntityType.PERSON, "رحيم")].mentions) == 3
+    assert by_key[(EntityType.PERSON, "رحيم")].name == "الرحيم"
+    assert len(by_key[(EntityType.PERSON, "الله")].mentions) == 2
+    assert by_key[(EntityType.PERSON, "الله")].name == "الله"  # never the ligature
+    assert len(by_key[(EntityType.PERSON, "احمد")].mentions) == 2
+
+
+def test_entity_keys_fold_the_same_letters_as_search() -> None:
+    assert entity_key("علی رضا") == entity_key("علي رضا") == entity_key("على رضا")
+    assert entity_key("کربلا") == entity_key("كربلا")
+    assert entity_key("مدرسۀ ہنر") == entity_key("مدرسة هنر")
+    assert entity_key("ٱلرَّحِیمِ") == entity_key("الرحيم")
+    assert peel("وٱلقاهره") == "ٱلقاهره"  # the article with alef wasla
+    assert peel("کالبيرو") == "البيرو"  # Persian kaf is the preposition
+    assert peel("بکندا", {"كندا"}) == "کندا"
+    assert entity_key("مسؤول") != entity_key("مسئول")  # the hamza's seat: the model's features keep it, so do keys
