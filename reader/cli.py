@@ -6,6 +6,7 @@
     qari entities --conll IN.txt [-o OUT.txt]
     qari find PATTERN FILE [--match-diacritics] [--match-hamza] [--match-kashida] [--whole-word] [--json]
     qari export-pdf FILE -o OUT.pdf
+    qari text FILE [--json]              print the article as Qari reads it
     qari --list-actions | --version | --self-test
 
 Global options (``--config-dir``, ``--data-dir``, ``--temp-basedir``) go before or
@@ -20,7 +21,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,9 +60,11 @@ def global_parser() -> argparse.ArgumentParser:
 @contextmanager
 def _paths(options: argparse.Namespace) -> Iterator[Paths]:
     """The folders chosen by the global options; a ``--temp-basedir`` is removed afterwards."""
+    from reader.core.scratch import clean_stale_temp_dirs, make_temp_dir
     from reader.core.settings import Paths
 
-    temp_base = Path(tempfile.mkdtemp(prefix="qari-")) if options.temp_basedir else None
+    clean_stale_temp_dirs()  # what a killed Qari left behind
+    temp_base = make_temp_dir("qari-") if options.temp_basedir else None
     try:
         yield Paths.from_options(options.config_dir, options.data_dir, temp_base)
     finally:
@@ -158,6 +160,7 @@ def _find(argv: list[str], _paths: Paths) -> int:
 
 def _export_pdf(argv: list[str], paths: Paths) -> int:
     from reader.core.article import open_article
+    from reader.core.atomic import check_target
     from reader.core.entities.types import EntityType
     from reader.core.settings import load_settings
     from reader.pdf.export import export_pdf, pdf_notices
@@ -172,6 +175,7 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
     parser.add_argument("--western-digits", action="store_true", help="page numbers 1 2 3 instead of ١ ٢ ٣")
     parser.add_argument("--hide", action="append", default=[], choices=[t.value for t in EntityType], help="entity type not to highlight")
     args = parser.parse_args(argv)
+    check_target(args.output)  # /dev/full, a folder, a pipe: refused before seconds of typesetting
     article = open_article(args.file)
     options = load_settings(paths)[0].print
     if args.paper:
@@ -191,7 +195,36 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
     return 0
 
 
-SUBCOMMANDS: dict[str, Callable[[list[str], Paths], int]] = {"entities": _entities, "find": _find, "export-pdf": _export_pdf}
+def _text(argv: list[str], _paths: Paths) -> int:
+    from reader.core.article import ArticleOptions, open_article
+    from reader.core.text_dump import notices, to_dict, to_text
+
+    parser = Parser(prog="qari text", description="Print the article as Qari reads it: title, blocks, notes.", parents=[global_parser()])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the blocks, notes and provenance as JSON (a stable shape)")
+    args = parser.parse_args(argv)
+    article = open_article(args.file, ArticleOptions(analyse=False))
+    for notice in notices(article):
+        print(f"qari: note: {notice}", file=sys.stderr)
+    out = json.dumps(to_dict(article), ensure_ascii=False, indent=2) if args.json else to_text(article.document)
+    _write_utf8(out + "\n")
+    return 0
+
+
+def _write_utf8(text: str) -> None:
+    """Write ``text`` to standard output as UTF-8 whatever the locale says (a C locale would fail on Arabic)."""
+    data = text.encode("utf-8", "replace")  # "replace": a lone surrogate is no word, and never a traceback
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a replaced stdout (tests) takes text
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    buffer.write(data)
+    buffer.flush()
+
+
+SUBCOMMANDS: dict[str, Callable[[list[str], Paths], int]] = {"entities": _entities, "find": _find, "export-pdf": _export_pdf, "text": _text}
 
 
 def _split_subcommand(argv: list[str]) -> tuple[str | None, list[str]]:

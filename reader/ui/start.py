@@ -29,7 +29,7 @@ def gui_parser(parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser = Parser(
         prog="qari",
         description="Qari (قارئ): a reader for Arabic articles.",
-        epilog="Subcommands: qari entities …, qari find …, qari export-pdf … (each has --help).",
+        epilog="Subcommands: qari entities …, qari find …, qari export-pdf …, qari text … (each has --help).",
         parents=[parent],
     )
     parser.add_argument("file", nargs="?", type=Path, help="article to open (.txt, .md, .html, .docx); the sample article if omitted")
