@@ -31,6 +31,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's application is Qari's own (it turns FileOpen events into a signal)."""
+    from reader.ui.app import QariApp
+
+    return QariApp
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
