@@ -252,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         from reader.pdf.compile_child import main as typeset_child
 
         return typeset_child(argv[1:])
+    if argv[:1] == ["__entities-child"]:  # the window's entity analysis; = reader.core.entities.child.CHILD_SUBCOMMAND
+        from reader.core.entities.child import main as entities_child
+
+        return entities_child(argv[1:])
     try:
         command, rest = _split_subcommand(argv)
         options, _ = global_parser().parse_known_args(rest)

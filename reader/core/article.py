@@ -117,6 +117,13 @@ class Article:
                 self.entities = found
             return self.entities
 
+    def adopt_entities(self, entities: list[Entity]) -> list[Entity]:
+        """Take entities found elsewhere (the window's analysis child) for :meth:`analyse`'s text; kept once, whole."""
+        with self._lock:
+            if self.entities is None:
+                self.entities = entities
+            return self.entities
+
     def entities_or_empty(self) -> list[Entity]:
         """The entities if analysed, else an empty list (for views drawn before analysis ends)."""
         return self.entities or []

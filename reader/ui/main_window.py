@@ -13,8 +13,8 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QVBoxLayout, QWidget
 
 from reader.core.article import Article
 from reader.core.document import Document
@@ -133,8 +133,8 @@ class MainWindow(QMainWindow):
 
     @property
     def is_analysing(self) -> bool:
-        """True while the entities of the article on screen are being found."""
-        return self.opener.analysis is not None
+        """True while the entities of the article on screen are being found, or highlighted."""
+        return self.opener.analysis is not None or self.view.highlighting()
 
     def show_article(self, article: Article) -> None:
         """Display an already opened article."""
@@ -154,20 +154,11 @@ class MainWindow(QMainWindow):
         self.opener.analyse(article)
 
     def _analysed(self, article: Article) -> None:
-        """The entities of the article on screen arrived: highlight them where the reader is."""
-        self.navigation.set_article(article.document, self.entities, self._hidden())
-        top = self.view.place_at(self.view.top_position())
-        cursor = self.view.textCursor()
-        anchor, pos = self.view.place_at(cursor.anchor()), self.view.place_at(cursor.position())
-        self._render()  # the same text, now with highlights: the same places on screen
-        cursor = self.view.textCursor()
-        cursor.setPosition(self.view.position_at(anchor))
-        cursor.setPosition(self.view.position_at(pos), cursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
-        line = QTextCursor(self.view.document())
-        line.setPosition(min(self.view.position_at(top), self.view.end_position()))
-        bar = self.view.verticalScrollBar()
-        bar.setValue(bar.value() + self.view.cursorRect(line).top())
+        """The entities of the article on screen arrived: highlight them in place, list them, make them navigable."""
+        hidden = self._hidden()
+        self.navigation.set_article(article.document, self.entities, hidden)
+        self.view.apply_entities(lay_out(article.document, self.entities, hidden))
+        self.sidebar.populate(self.entities, article.document.footnotes, set(hidden), self._theme)
         self._say_what_is_shown()
 
     def _say_what_is_shown(self) -> None:

@@ -6,39 +6,39 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontDatabase,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
-    QTextLength,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.core.document import BlockKind, Direction, Document
+from reader.core.document import Document
 from reader.core.entities import EntityType
 from reader.core.entity_style import HIGHLIGHTS, PAGE
 from reader.core.layout import LaidBlock
-from reader.core.navigation import Place, Region, title_refs
+from reader.core.navigation import Place, Region
+from reader.ui.page_builder import CODE_BACKGROUND as CODE_BACKGROUND
+from reader.ui.page_builder import HEADING_SCALE as HEADING_SCALE
+from reader.ui.page_builder import NOTES_HEADING as NOTES_HEADING
+from reader.ui.page_builder import Fonts, build_page, entity_format
 
 #: Longest comfortable line, in average characters of the body font.
 MEASURE_CHARS = 70
-NOTES_HEADING = "الحواشي"
 #: Faces tried, in order, for a character the article's font lacks (✓ ★ emoji): installed ones only.
 SYMBOL_FALLBACKS = ("Noto Sans Symbols 2", "Noto Sans Symbols", "Noto Color Emoji", "Noto Emoji", "Symbola", "DejaVu Sans")
 #: Monospace faces for code, before the system's fixed font; the article's font follows for Arabic.
 CODE_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono")
-#: Heading size by level (× the body size); level 0 (a heading of unknown level) keeps the old 1.35.
-HEADING_SCALE = {1: 1.6, 2: 1.4, 3: 1.25, 4: 1.1, 5: 1.0, 6: 1.0}
-#: Background of code blocks and inline code: light theme, dark theme.
-CODE_BACKGROUND = ("#efeee9", "#2b2d31")
+
+
+#: Mentions highlighted per turn of the event loop (about 20 ms here).
+HIGHLIGHT_SLICE = 400
 
 
 def installed(families: list[str]) -> list[str]:
@@ -71,6 +71,10 @@ class ReadingView(QTextBrowser):
         self.families = [font_family, *installed(list(SYMBOL_FALLBACKS))]
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         self.code_families = [*installed([*CODE_FAMILIES, fixed]), *self.families]
+        self.fonts = Fonts(font_family, self.families, self.code_families)
+        self._highlighting = QTimer(self)  # entities arriving after the first paint, a slice per turn of the loop
+        self._highlighting.timeout.connect(self._highlight_slice)
+        self._pending: list[tuple[int, int, EntityType, str | None]] = []
         self._body_qt_start = 0
         self._blocks: list[LaidBlock] = []
         self._block_starts: list[int] = []
@@ -89,127 +93,50 @@ class ReadingView(QTextBrowser):
         self._blocks = blocks
         self._block_starts = [b.start for b in blocks]
         self._theme = theme
-        bg, fg, muted, link, _ = PAGE[theme]
-        qdoc = QTextDocument(self)
-        base = QFont(self._family)
-        base.setPointSizeF(font_size)
-        qdoc.setDefaultFont(base)
-        qdoc.setDocumentMargin(24)
-        qdoc.setDefaultStyleSheet(f"a {{ color: {link}; }}")
-        qdoc.setUndoRedoEnabled(False)
-        cursor = QTextCursor(qdoc)
-        # One edit block: outside one, every insert lays out its whole paragraph
-        # again to place the cursor (a 1 MB paragraph took 110 s; now 0.1 s).
-        cursor.beginEditBlock()
-        self._block_pos, self._note_pos, self._note_starts, self._ref_pos = [], {}, [], {}
-        colours = HIGHLIGHTS[theme]
-
-        def block_format(direction: Direction, top: float, bottom: float, scale: float = 1.0) -> QTextBlockFormat:
-            fmt = QTextBlockFormat()
-            rtl = direction is Direction.RTL
-            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-            if justify:
-                fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
-            else:
-                fmt.setAlignment((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute)
-            fmt.setLineHeight(spacing * 100 / scale if scale > 1 else spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            fmt.setTopMargin(top)
-            fmt.setBottomMargin(bottom)
-            return fmt
-
-        def char_format(size: float, bold: bool = False, colour: str = fg) -> QTextCharFormat:
-            fmt = QTextCharFormat()
-            fmt.setFontFamilies(self.families)
-            fmt.setFontPointSize(size)
-            fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-            fmt.setForeground(QColor(colour))
-            return fmt
-
-        def marker(note_id: str, text: str, size: float, anchor: str, href: str, tip: str) -> None:
-            fmt = char_format(size * 0.7, colour=link)
-            fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-            fmt.setAnchor(True)
-            fmt.setAnchorHref(href)
-            fmt.setAnchorNames([anchor])
-            fmt.setToolTip(tip)
-            cursor.insertText(text, fmt)
-
-        # Title, with the markers of notes that belong to it (the author's * note).
-        cursor.setBlockFormat(block_format(blocks[0].direction if blocks else Direction.RTL, 8, font_size * 1.2, 1.6))
-        cursor.insertText(doc.title, char_format(font_size * 1.6, bold=True))
-        for ref in title_refs(doc):
-            note = doc.footnote(ref.note_id)
-            if note is not None:
-                self._ref_pos[note.note_id] = cursor.position()
-                marker(note.note_id, note.marker, font_size * 1.6, f"ref-{note.note_id}", f"note:{note.note_id}", note.text)
-
-        code_back = CODE_BACKGROUND[theme == "dark"]
-        qdoc.setIndentWidth(font_size * 2)
-        self._body_qt_start = cursor.position() + 1
-        for block in blocks:
-            heading = block.kind is BlockKind.HEADING
-            scale = HEADING_SCALE.get(block.level, 1.35) if heading else 1.0
-            size = font_size * scale
-            code = block.kind is BlockKind.CODE
-            fmt = block_format(Direction.LTR if code else block.direction, font_size * (1.0 if heading else 0.2), font_size * 0.7, scale)
-            if block.kind in (BlockKind.QUOTE, BlockKind.LIST_ITEM):
-                fmt.setIndent(max(1, block.level) if block.kind is BlockKind.LIST_ITEM else 1)
-            elif code:
-                fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-                fmt.setBackground(QColor(code_back))
-                fmt.setNonBreakableLines(True)
-            elif block.kind is BlockKind.RULE:  # Qt's <hr>: a centred line drawn in the empty block, no character added
-                fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-                fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, QTextLength(QTextLength.Type.PercentageLength, 30))
-            cursor.insertBlock(fmt)
-            if block.marker:
-                # Drawn as text before the item; _block_pos starts after it, so offsets still map exactly.
-                cursor.insertText(block.marker + " ", char_format(size, colour=muted))
-            self._block_pos.append(cursor.position())
-            for run in block.runs:
-                if run.note_id:
-                    note = doc.footnote(run.note_id)
-                    self._ref_pos[run.note_id] = cursor.position()
-                    marker(run.note_id, run.text, size, f"ref-{run.note_id}", f"note:{run.note_id}", note.text if note else "")
-                    continue
-                cf = char_format(size, bold=heading or run.strong, colour=muted if block.kind is BlockKind.QUOTE else fg)
-                cf.setFontItalic(run.em)
-                if run.code:
-                    cf.setFontFamilies(self.code_families)
-                    cf.setFontFixedPitch(True)
-                    cf.setFontPointSize(size * 0.9)
-                    if not code:
-                        cf.setBackground(QColor(code_back))
-                if run.entity is not None:
-                    back, text = colours[run.entity]
-                    cf.setBackground(QColor(back))
-                    cf.setForeground(QColor(text))
-                    cf.setProperty(QTextFormat.Property.UserProperty, run.entity_key)
-                cursor.insertText(run.text, cf)
-
-        if doc.footnotes:
-            cursor.insertBlock(block_format(Direction.RTL, font_size * 1.5, font_size * 0.4))
-            self._note_starts.append(cursor.position())
-            cursor.insertText(NOTES_HEADING, char_format(font_size * 1.1, bold=True, colour=muted))
-            for note in doc.footnotes:
-                cursor.insertBlock(block_format(Direction.RTL, 0, font_size * 0.3))
-                self._note_pos[note.note_id] = cursor.position()
-                self._note_starts.append(cursor.position())
-                cf = char_format(font_size * 0.85, bold=True, colour=link)
-                cf.setAnchorNames([f"note-{note.note_id}"])
-                cursor.insertText(note.marker + " ", cf)
-                cursor.insertText(note.text + " ", char_format(font_size * 0.85, colour=fg))
-                back_link = char_format(font_size * 0.85, colour=link)
-                back_link.setAnchor(True)
-                back_link.setAnchorHref(f"ref:{note.note_id}")
-                back_link.setToolTip("عودة إلى موضع الحاشية")
-                cursor.insertText("↩", back_link)
-
-        cursor.endEditBlock()
-        self.setDocument(qdoc)
+        self._highlighting.stop()
+        self._pending = []
+        page = build_page(self, doc, blocks, self.fonts, theme, font_size, spacing, justify)
+        self._body_qt_start, self._block_pos, self._note_pos = page.body_start, page.block_pos, page.note_pos
+        self._note_starts, self._ref_pos = page.note_starts, page.ref_pos
+        self.setDocument(page.document)
+        bg, fg = PAGE[theme][:2]
         self.setStyleSheet(f"QTextBrowser#readingView {{ background: {bg}; color: {fg}; border: none; }}")
         self._update_margins()
         self._refresh_selections()
+
+    def apply_entities(self, blocks: list[LaidBlock]) -> None:
+        """Highlight the entities of ``blocks`` (the text already shown, now analysed) where they are.
+
+        No rebuild: each mention's letters get the entity's colours, from the top of
+        the screen on first, then the rest, a slice per turn of the event loop, so a
+        long article never freezes while its highlights arrive.
+        """
+        self._blocks = blocks
+        spans = [(r.start, r.start + len(r.text), r.entity, r.entity_key) for b in blocks for r in b.runs if r.entity is not None and not r.note_id]
+        top = self.place_at(self.top_position()).offset if self._block_pos else 0
+        after = [s for s in spans if s[1] > top]
+        self._pending = [*reversed([s for s in spans if s[1] <= top]), *reversed(after)]  # popped from the end
+        self._highlighting.start(0)
+
+    def highlighting(self) -> bool:
+        """True while entity highlights are still being applied."""
+        return bool(self._pending)
+
+    def pending_highlights(self) -> list[int]:
+        """``Document.text`` offsets of the mentions still to highlight, in the order they will be."""
+        return [start for start, *_ in reversed(self._pending)]
+
+    def _highlight_slice(self) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for _ in range(min(HIGHLIGHT_SLICE, len(self._pending))):
+            start, end, kind, key = self._pending.pop()
+            cursor.setPosition(self.position_of(start))
+            cursor.setPosition(self.position_of(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(entity_format(self._theme, kind, key))
+        cursor.endEditBlock()
+        if not self._pending:
+            self._highlighting.stop()
 
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt override
         """Tab leaves the text for the next pane (QTextBrowser would walk its links; ] and [ do that)."""

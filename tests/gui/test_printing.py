@@ -267,7 +267,9 @@ def test_an_lp_that_cannot_start_is_a_clear_message(window, qtbot, tmp_path: Pat
     assert warnings[0].startswith(str(tmp_path / "gone" / "lp")) and "could not be started" in warnings[0]
 
 
-def test_a_second_export_while_one_runs_is_refused_and_closing_cancels_it(window, qtbot, tmp_path: Path, long_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_export_while_one_runs_is_refused_and_closing_cancels_it(
+    window, qtbot, tmp_path: Path, long_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "long.pdf"
     out.write_bytes(b"%PDF-1.7 previous\n%%EOF\n")
     window.printing.job = start_export(window, long_article, A4, NONE, out)

@@ -24,7 +24,6 @@ from reader.core.entities.sentence import Name, Sentence, from_bio, to_bio
 from reader.core.entities.tokens import Columns, sentence_columns
 from reader.core.entities.types import Entity, EntityType, Mention
 
-
 #: ``progress(done, total)``: sentences tagged so far, of all.
 Progress = Callable[[int, int], None]
 #: Sentences between two progress calls: about 20 ms of tagging.
