@@ -163,10 +163,13 @@ def base_direction(text: str, default: Direction = Direction.RTL) -> Direction:
     return default
 
 
+#: A derived title is cut after this many characters.
+TITLE_CHARS = 120
+
+
 def derive_title(text: str, words: int = 8) -> str:
     """A title from the opening words of an article that has none."""
     first = text.strip().replace(LINE_BREAK, "\n").split("\n", 1)[0]
     tokens = first.split()
-    if len(tokens) <= words:
-        return first.strip().rstrip(".:،")
-    return " ".join(tokens[:words]) + "…"
+    title = first.strip().rstrip(".:،") if len(tokens) <= words else " ".join(tokens[:words]) + "…"
+    return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS].rstrip() + "…"  # a word of a million letters

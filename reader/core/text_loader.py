@@ -22,8 +22,9 @@ _PROSE_END = (*'.!?:…"”»', arabic.QUESTION_MARK, arabic.SEMICOLON)
 _TRAILING_MARKER = re.compile(rf"\s*(?:[(\[]\s*[0-9{arabic.DIGIT_CLASS}]{{1,4}}\s*[)\]]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S*$", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
-#: A heading has at most this many words; longer lines are paragraphs.
+#: A heading has at most this many words and letters; longer lines are paragraphs.
 _HEADING_WORDS = 12
+_HEADING_CHARS = 160
 #: Lines of a stanza are at most this long (hard-wrapped prose wraps at 60–80 columns).
 _VERSE_CHARS = 45
 #: A run of this many short lines is verse, not headings.
@@ -72,6 +73,7 @@ def _is_short(unit: _Unit) -> bool:
     line = unit.text
     return (
         unit.lines == 1
+        and len(line) <= _HEADING_CHARS
         and len(line.split()) <= _HEADING_WORDS
         and not line.endswith(_SENTENCE_END)
         and not line.startswith(("-", "•"))

@@ -7,6 +7,7 @@ here, so every offset in ``Document.text`` has a known place on screen.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt
@@ -44,6 +45,38 @@ class Page:
     note_pos: dict[str, int] = field(default_factory=dict)
     note_starts: list[int] = field(default_factory=list)  # the notes heading, then each note's line, in order
     ref_pos: dict[str, int] = field(default_factory=dict)
+    #: (``Document.text`` offset, Qt position) of each break put into an over-long body word, in order.
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+
+
+#: A "word" longer than this is shown with a break opportunity every this many letters (see :func:`insert_text`).
+LONG_WORD = 200
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+#: Invisible, and a place a line may break: Qt's line breaker otherwise scans to the end of the word for every line.
+BREAK = "\u200b"
+
+
+def insert_text(cursor: QTextCursor, text: str, fmt: QTextCharFormat, breaks: list[tuple[int, int]] | None = None, base: int = 0) -> None:
+    """Insert ``text`` with ``fmt``; in a word over :data:`LONG_WORD` letters, a :data:`BREAK` every ``LONG_WORD``.
+
+    Qt lays out each line of an unbreakable word by scanning the rest of the word:
+    a word of a million tatweels took minutes to show, and a 5 MB one never did.
+    The breaks are not in ``Document.text``: each is recorded in ``breaks`` as
+    (the offset, ``base`` + index in ``text``, of the letter after it; its Qt
+    position), so the view maps offsets around them.
+    """
+    if len(text) <= LONG_WORD or not _LONG_WORD.search(text):
+        cursor.insertText(text, fmt)
+        return
+    done = 0
+    for match in _LONG_WORD.finditer(text):
+        for at in range(match.start() + LONG_WORD, match.end(), LONG_WORD):
+            cursor.insertText(text[done:at], fmt)
+            if breaks is not None:
+                breaks.append((base + at, cursor.position()))
+            cursor.insertText(BREAK, fmt)
+            done = at
+    cursor.insertText(text[done:], fmt)
 
 
 def entity_format(theme: str, entity_type: EntityType, key: str | None) -> QTextCharFormat:
@@ -106,7 +139,7 @@ def build_page(
 
     # Title, with the markers of notes that belong to it (the author's * note).
     cursor.setBlockFormat(block_format(blocks[0].direction if blocks else Direction.RTL, 8, font_size * 1.2, 1.6))
-    cursor.insertText(doc.title, char_format(font_size * 1.6, bold=True))
+    insert_text(cursor, doc.title, char_format(font_size * 1.6, bold=True))
     for ref in title_refs(doc):
         note = doc.footnote(ref.note_id)
         if note is not None:
@@ -152,7 +185,7 @@ def build_page(
                     cf.setBackground(QColor(code_back))
             if run.entity is not None:
                 cf.merge(entity_format(theme, run.entity, run.entity_key))
-            cursor.insertText(run.text, cf)
+            insert_text(cursor, run.text, cf, page.breaks, run.start)
 
     if doc.footnotes:
         cursor.insertBlock(block_format(Direction.RTL, font_size * 1.5, font_size * 0.4))
@@ -165,7 +198,7 @@ def build_page(
             cf = char_format(font_size * 0.85, bold=True, colour=link)
             cf.setAnchorNames([f"note-{note.note_id}"])
             cursor.insertText(note.marker + " ", cf)
-            cursor.insertText(note.text + " ", char_format(font_size * 0.85, colour=fg))
+            insert_text(cursor, note.text + " ", char_format(font_size * 0.85, colour=fg))
             back_link = char_format(font_size * 0.85, colour=link)
             back_link.setAnchor(True)
             back_link.setAnchorHref(f"ref:{note.note_id}")

@@ -4,7 +4,7 @@ position on screen (entity jumps and find highlights land on exact letters)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -75,6 +75,8 @@ class ReadingView(QTextBrowser):
         self._highlighting = QTimer(self)  # entities arriving after the first paint, a slice per turn of the loop
         self._highlighting.timeout.connect(self._highlight_slice)
         self._pending: list[tuple[int, int, EntityType, str | None]] = []
+        self._break_offsets: list[int] = []  # breaks shown inside over-long words (page_builder.insert_text)
+        self._break_pos: list[int] = []
         self._body_qt_start = 0
         self._blocks: list[LaidBlock] = []
         self._block_starts: list[int] = []
@@ -98,6 +100,8 @@ class ReadingView(QTextBrowser):
         page = build_page(self, doc, blocks, self.fonts, theme, font_size, spacing, justify)
         self._body_qt_start, self._block_pos, self._note_pos = page.body_start, page.block_pos, page.note_pos
         self._note_starts, self._ref_pos = page.note_starts, page.ref_pos
+        self._break_offsets = [offset for offset, _ in page.breaks]
+        self._break_pos = [pos for _, pos in page.breaks]
         self.setDocument(page.document)
         bg, fg = PAGE[theme][:2]
         self.setStyleSheet(f"QTextBrowser#readingView {{ background: {bg}; color: {fg}; border: none; }}")
@@ -157,7 +161,8 @@ class ReadingView(QTextBrowser):
     def position_of(self, offset: int) -> int:
         """Position in the Qt document of ``offset`` in ``Document.text``."""
         i = max(0, bisect_right(self._block_starts, offset) - 1)
-        return self._block_pos[i] + (offset - self._block_starts[i])
+        shown = bisect_right(self._break_offsets, offset) - bisect_left(self._break_offsets, self._block_starts[i]) if self._break_offsets else 0
+        return self._block_pos[i] + (offset - self._block_starts[i]) + shown
 
     def offset_at_cursor(self) -> int:
         """``Document.text`` offset nearest the text cursor (for "from here" navigation)."""
@@ -167,6 +172,8 @@ class ReadingView(QTextBrowser):
         """``Document.text`` offset at Qt position ``pos`` in the body; a list marker's letters give its item's start."""
         i = max(0, bisect_right(self._block_pos, pos) - 1)
         into = pos - self._block_pos[i]
+        if self._break_pos:  # the breaks shown before pos in this block are not in the text
+            into -= bisect_left(self._break_pos, pos) - bisect_left(self._break_pos, self._block_pos[i])
         size = len(self._blocks[i].text)
         if into > size:  # past this block's end: in the marker that opens the next block
             return self._block_starts[i] + size + 1

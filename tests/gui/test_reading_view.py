@@ -177,3 +177,28 @@ def test_symbols_the_arabic_font_lacks_come_from_a_fallback_face(shown) -> None:
             assert 0 not in run.glyphIndexes(), f"{symbol} drawn as an empty box"
             assert run.rawFont().supportsCharacter(ord(symbol)), run.rawFont().familyName()
     assert len(view.families) > 1, "no fallback face installed for symbols"
+
+
+@pytest.mark.timeout(180)
+def test_an_endless_word_is_shown_with_break_chances_and_offsets_still_land(window) -> None:
+    from reader.ui.page_builder import BREAK, LONG_WORD
+
+    word = "ب" + "ـ" * 50_000 + "ت"
+    doc = Document(
+        title="كلمة طويلة",
+        blocks=[Block(BlockKind.PARAGRAPH, "قبل " + word + " بيروت بعد " + word), Block(BlockKind.PARAGRAPH, "ثم دمشق")],
+    )
+    view: ReadingView = window.view
+    view.show_document(doc, lay_out(doc, _entities(doc)), "light", FONT_SIZE, 1.6, True)
+    view.document().documentLayout().documentSize()  # the whole page laid out: this took minutes for a million letters
+    qdoc = view.document()
+    assert qdoc.toPlainText().count(BREAK) == 2 * (len(word) // LONG_WORD)
+    for name in ("بيروت", "دمشق"):
+        start = doc.text.index(name)
+        assert _selected(view, view.position_of(start), view.position_of(start + len(name))) == name
+    text = doc.text
+    for offset in [0, 4, 4 + LONG_WORD - 1, 4 + LONG_WORD, 4 + LONG_WORD + 1, 4 + len(word), len(text) - 3, *range(9_000, 9_010)]:
+        char = text[offset]
+        assert qdoc.characterAt(view.position_of(offset)) == ("\u2029" if char == "\n" else char), offset
+        assert view.place_at(view.position_of(offset)) == Place.in_body(offset), offset
+    assert view.entity_key_at(view.position_of(text.index("دمشق"))) == "place:دمشق"

@@ -117,3 +117,13 @@ def test_alternating_headings_and_prose_and_a_long_spaced_line_are_linear() -> N
     text = "\n".join(f"قسم {i}\n{PROSE}" for i in range(50_000))
     doc = text_loader.parse(text + "\nكلمة" + " " * 200_000 + "أخرى")
     assert sum(b.kind is BlockKind.HEADING for b in doc.blocks) == 49_999  # the first is the title
+
+
+def test_an_endless_first_line_is_neither_title_nor_heading() -> None:
+    from reader.core.document import TITLE_CHARS
+    from reader.core.text_loader import parse
+
+    word = "ب" + "ـ" * 100_000
+    doc = parse(word + "\nنص المقالة الأول هنا.\nوفقرة ثانية بعده.\n")
+    assert doc.title_is_derived and len(doc.title) <= TITLE_CHARS + 1 and doc.title.endswith("…")
+    assert doc.blocks[0].text == word and doc.blocks[0].kind.value == "paragraph"
