@@ -159,11 +159,12 @@ def _find(argv: list[str], _paths: Paths) -> int:
 
 
 def _export_pdf(argv: list[str], paths: Paths) -> int:
-    from reader.core.article import open_article
+    from reader.core.article import ArticleOptions, open_article
     from reader.core.atomic import check_target
     from reader.core.entities.types import EntityType
     from reader.core.settings import load_settings
     from reader.pdf.export import export_pdf, pdf_notices
+    from reader.pdf.source import check_typesettable
 
     parser = Parser(prog="qari export-pdf", description="Export an article to PDF (no display needed).", parents=[global_parser()])
     parser.add_argument("file", type=Path)
@@ -176,7 +177,8 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
     parser.add_argument("--hide", action="append", default=[], choices=[t.value for t in EntityType], help="entity type not to highlight")
     args = parser.parse_args(argv)
     check_target(args.output)  # /dev/full, a folder, a pipe: refused before seconds of typesetting
-    article = open_article(args.file)
+    article = open_article(args.file, ArticleOptions(analyse=False))
+    check_typesettable(article)  # and a book too long for one PDF, before analysing it
     options = load_settings(paths)[0].print
     if args.paper:
         options.paper = args.paper
@@ -188,6 +190,8 @@ def _export_pdf(argv: list[str], paths: Paths) -> int:
         options.highlights = False
     if args.western_digits:
         options.arabic_digits = False
+    if options.highlights:
+        article.analyse()
     pages = export_pdf(article, args.output, options, frozenset(EntityType(v) for v in args.hide))
     for notice in pdf_notices(article):
         print(f"qari: note: {notice}", file=sys.stderr)

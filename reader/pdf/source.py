@@ -16,6 +16,7 @@ from reader.core.article import Article
 from reader.core.document import LINE_BREAK, BlockKind, Direction
 from reader.core.entities.types import EntityType
 from reader.core.entity_style import HIGHLIGHTS, TYPE_LABELS
+from reader.core.errors import QariError
 from reader.core.layout import LaidBlock, lay_out
 from reader.core.settings import PrintOptions
 from reader.pdf.notes import MAX_FOOTNOTES, Notes, uses_endnotes
@@ -123,8 +124,30 @@ def _block(notes: Notes, block: LaidBlock, highlights: bool, size: float) -> str
     return f"#block(width: 100%)[#set align({align}); #set text(dir: {direction}); #par[{inner}]]"
 
 
+#: Typst holds the whole document while it typesets it: about 160 MB per million letters with
+#: highlights, and far more for many short paragraphs (100,000 lines, 6 MB: 2.5 GB and 40 s).
+#: Past these, export is refused in one line rather than exhausting the machine's memory.
+MAX_PDF_CHARS = 2_000_000
+MAX_PDF_BLOCKS = 30_000
+
+
+def check_typesettable(article: Article) -> None:
+    """Raise :class:`QariError` if ``article`` is too long to typeset as one PDF (before analysing it for one)."""
+    chars, blocks = len(article.text), len(article.document.blocks)
+    if chars > MAX_PDF_CHARS or blocks > MAX_PDF_BLOCKS:
+        name = article.path.name if article.path else article.title[:40]
+        raise QariError(
+            f"{name}: too long for one PDF ({chars:,} letters in {blocks:,} paragraphs; "
+            f"Qari typesets up to {MAX_PDF_CHARS:,} letters and {MAX_PDF_BLOCKS:,} paragraphs, about 600 pages)"
+        )
+
+
 def typst_source(article: Article, options: PrintOptions, hidden: frozenset[EntityType] = frozenset()) -> str:
-    """The whole Typst document for ``article``; its entities as far as they are known (none before analysis)."""
+    """The whole Typst document for ``article``; its entities as far as they are known (none before analysis).
+
+    Raises :class:`QariError` for an article too long to typeset (:func:`check_typesettable`).
+    """
+    check_typesettable(article)
     doc = article.document
     entities = article.entities_or_empty()
     paper = options.paper or default_paper()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from reader.core.article import Article
 from reader.core.entities.types import EntityType
+from reader.core.errors import QariError
 from reader.core.settings import PrintOptions, Settings
+from reader.pdf.source import check_typesettable
 from reader.ui.export_job import ExportJob
 
 BUSY_MESSAGE = "A PDF export or print is still running: wait for it, or cancel it in its progress dialog."
@@ -76,11 +78,18 @@ class PrintController:
             self.job.cancel()
 
     def _ready(self) -> Article | None:
-        """The article to print, unless a job is running: a second job would kill the first's child."""
+        """The article to print, unless a job is running (a second job would kill the first's child) or it is too long."""
         if self.busy():
             self._window.statusBar().showMessage(BUSY_MESSAGE, 8000)
             return None
-        return self._article()
+        article = self._article()
+        if article is not None:
+            try:
+                check_typesettable(article)
+            except QariError as exc:
+                QMessageBox.warning(self._window, "Qari", str(exc))
+                return None
+        return article
 
     def print_settings(self) -> None:
         """Paper, margins, print size, highlights, digits: chosen once, remembered."""

@@ -288,3 +288,13 @@ def test_a_second_export_while_one_runs_is_refused_and_closing_cancels_it(
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert out.read_bytes() == b"%PDF-1.7 previous\n%%EOF\n", "cancelling must leave the previous file at the target"
+
+
+def test_an_article_too_long_for_one_pdf_is_a_message_not_a_job(window, monkeypatch: pytest.MonkeyPatch, warnings: list[str]) -> None:
+    from reader.pdf import source
+
+    monkeypatch.setattr(source, "MAX_PDF_CHARS", 100)
+    monkeypatch.setattr(printing, "export_pdf_dialog", lambda *_a: pytest.fail("the export dialog opened for an article too long to typeset"))
+    window.printing.export_pdf()
+    assert window.printing.job is None
+    assert len(warnings) == 1 and "too long for one PDF" in warnings[0]
