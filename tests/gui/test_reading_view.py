@@ -202,3 +202,25 @@ def test_an_endless_word_is_shown_with_break_chances_and_offsets_still_land(wind
         assert qdoc.characterAt(view.position_of(offset)) == ("\u2029" if char == "\n" else char), offset
         assert view.place_at(view.position_of(offset)) == Place.in_body(offset), offset
     assert view.entity_key_at(view.position_of(text.index("دمشق"))) == "place:دمشق"
+
+
+@pytest.mark.timeout(120)
+def test_ten_thousand_notes_are_shown_with_their_anchors(window) -> None:
+    from reader.core.document import Footnote, FootnoteRef
+
+    count = 10_000
+    text = " ".join(f"كلمة{i}" for i in range(count))
+    refs, at = [], 0
+    for i in range(count):
+        word = f"كلمة{i}"
+        refs.append(FootnoteRef(at + len(word) - len(str(i)), at + len(word), f"n{i}"))
+        at += len(word) + 1
+    notes = [Footnote(f"n{i}", str(i), f"حاشية {i}", 0) for i in range(count)]
+    doc = Document(title="حواش كثيرة", blocks=[Block(BlockKind.PARAGRAPH, text, refs=refs)], footnotes=notes)
+    view: ReadingView = window.view
+    view.show_document(doc, lay_out(doc, []), "light", FONT_SIZE, 1.6, True)  # 37 s before anchors were made distinct
+    last = view.note_position(f"n{count - 1}")
+    assert last is not None and view.document().characterAt(last) == "9"
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(last + 1)
+    assert f"note-n{count - 1}" in cursor.charFormat().anchorNames()

@@ -34,8 +34,13 @@ def tokenize(text: str) -> list[Token]:
 Columns = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
 
 
+#: A "sentence" is cut after this many tokens: the CRF's time and memory grow with a sentence's
+#: length (a million & in one line needed 1.2 GB); the training file's longest sentence has 530 tokens.
+MAX_SENTENCE_TOKENS = 600
+
+
 def sentence_columns(text: str) -> list[Columns]:
-    """Sentences (cut at . ! ? ؟ and line ends) as columns of words and offsets.
+    """Sentences (cut at . ! ? ؟ and line ends, and after :data:`MAX_SENTENCE_TOKENS`) as columns of words and offsets.
 
     No object per token, and tuples, not lists: a long document has a hundred
     thousand tokens, all kept until its analysis ends, and the cycle collector
@@ -56,7 +61,7 @@ def sentence_columns(text: str) -> list[Columns]:
         starts.append(start)
         ends.append(end)
         last_end = end
-        if word in _SENTENCE_END:
+        if word in _SENTENCE_END or len(words) >= MAX_SENTENCE_TOKENS:
             out.append((tuple(words), tuple(starts), tuple(ends)))
             words, starts, ends = [], [], []
     if words:

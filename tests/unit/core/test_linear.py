@@ -121,3 +121,15 @@ def test_html_deep_nesting() -> None:
     n = 10_000
     doc = html_loader.parse("<div><b><i><span><section><em>" * n + "نص عميق" + "</em></section></span></i></b></div>" * n + "<p>بعد</p>")
     assert [b.text for b in doc.blocks] == ["نص عميق", "بعد"]
+
+
+@pytest.mark.timeout(300)
+def test_a_line_of_a_million_tokens_is_tagged_in_bounded_sentences() -> None:
+    from reader.core.entities import analyse
+    from reader.core.entities.tokens import MAX_SENTENCE_TOKENS, sentence_columns
+
+    text = "& " * 1_000_000
+    columns = sentence_columns(text)
+    assert max(len(words) for words, _, _ in columns) == MAX_SENTENCE_TOKENS
+    assert sum(len(words) for words, _, _ in columns) == 1_000_000
+    assert analyse(text) == []
