@@ -133,11 +133,13 @@ MAX_PDF_BLOCKS = 30_000
 
 def check_typesettable(article: Article) -> None:
     """Raise :class:`QariError` if ``article`` is too long to typeset as one PDF (before analysing it for one)."""
-    chars, blocks = len(article.text), len(article.document.blocks)
+    doc = article.document
+    chars = len(article.text) + sum(len(note.text) for note in doc.footnotes)
+    blocks = len(doc.blocks) + len(doc.footnotes)
     if chars > MAX_PDF_CHARS or blocks > MAX_PDF_BLOCKS:
         name = article.path.name if article.path else article.title[:40]
         raise QariError(
-            f"{name}: too long for one PDF ({chars:,} letters in {blocks:,} paragraphs; "
+            f"{name}: too long for one PDF ({chars:,} letters in {blocks:,} paragraphs and notes; "
             f"Qari typesets up to {MAX_PDF_CHARS:,} letters and {MAX_PDF_BLOCKS:,} paragraphs, about 600 pages)"
         )
 

@@ -45,3 +45,18 @@ def test_the_command_line_refuses_a_book_at_once_and_writes_nothing(tmp_path: Pa
     assert len(lines) == 1 and lines[0].startswith("qari: error: book.txt: too long for one PDF"), done.stderr
     assert not out.exists()
     assert time.monotonic() - started < 60, "refused only after analysing or typesetting it"
+
+
+def test_notes_count_towards_the_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.article import article_from_document
+    from reader.core.document import Block, BlockKind, Document, Footnote
+
+    notes = [Footnote(f"n{i}", str(i), "حاشية " * 50) for i in range(200)]
+    article = article_from_document(Document(title="ع", blocks=[Block(BlockKind.PARAGRAPH, "نص قصير")], footnotes=notes), options=ArticleOptions(analyse=False))
+    monkeypatch.setattr(source, "MAX_PDF_BLOCKS", 150)
+    with pytest.raises(QariError, match="201 paragraphs and notes"):
+        source.check_typesettable(article)
+    monkeypatch.setattr(source, "MAX_PDF_BLOCKS", 1000)
+    monkeypatch.setattr(source, "MAX_PDF_CHARS", 50_000)
+    with pytest.raises(QariError, match="too long for one PDF"):
+        source.check_typesettable(article)
