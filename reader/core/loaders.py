@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 
 from reader.core import docx_loader, html_loader, markdown_loader, text_loader
-from reader.core.document import Document
+from reader.core.document import Block, BlockKind, Document, base_direction, derive_title
 from reader.core.encoding import decode
 from reader.core.errors import LoadError
 
@@ -97,7 +97,7 @@ def load_bytes(data: bytes, path: Path) -> Document:
         if not doc.blocks:
             raise LoadError(f"{path.name}: no readable text in the file")
         doc.source = path
-        return doc
+        return _sane_title(doc)
     text, encoding = decode(data, path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
@@ -112,4 +112,25 @@ def load_bytes(data: bytes, path: Path) -> Document:
         raise LoadError(f"{path.name}: no readable text in the file")
     doc.source = path
     doc.encoding = encoding
+    return _sane_title(doc)
+
+
+#: A title longer than this is not a title: it is read as the first paragraph.
+MAX_TITLE = 500
+
+
+def _sane_title(doc: Document) -> Document:
+    """A title of a megabyte (an unclosed ``<title>``, a first line with no end) becomes the first paragraph.
+
+    Nothing is lost: the text moves into the body, where it is searched and
+    shown like any paragraph, and a short title is derived from it.
+    """
+    if len(doc.title) <= MAX_TITLE:
+        return doc
+    text = doc.title
+    doc.blocks.insert(0, Block(BlockKind.PARAGRAPH, text, direction=base_direction(text)))
+    for note in doc.footnotes:
+        if note.ref_block is not None:
+            note.ref_block += 1
+    doc.title, doc.title_is_derived = derive_title(text), True
     return doc

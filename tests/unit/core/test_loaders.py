@@ -108,3 +108,16 @@ def test_missing_folder_and_huge_files(tmp_path: Path) -> None:
         fh.truncate(loaders.MAX_BYTES + 1)
     with pytest.raises(LoadError, match="too large"):
         loaders.load(huge)
+
+
+def test_a_megabyte_title_becomes_the_first_paragraph(tmp_path: Path) -> None:
+    from reader.core.loaders import MAX_TITLE
+
+    long_title = "عنوان " * 200_000
+    page = tmp_path / "t.html"
+    page.write_text(f"<html><head><title>{long_title}</title></head><body><p>النص[1]</p><p>[1] حاشية</p></body></html>", encoding="utf-8")
+    doc = loaders.load(page)
+    assert len(doc.title) <= MAX_TITLE and doc.title_is_derived
+    assert doc.blocks[0].text.split() == long_title.split(), "the long title must move into the body whole"
+    assert "النص" in doc.text
+    assert all(n.ref_block is None or doc.blocks[n.ref_block].refs for n in doc.footnotes)
