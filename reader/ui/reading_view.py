@@ -37,7 +37,7 @@ SYMBOL_FALLBACKS = ("Noto Sans Symbols 2", "Noto Sans Symbols", "Noto Color Emoj
 CODE_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono")
 
 
-#: Mentions highlighted per turn of the event loop (about 20 ms here).
+#: Mentions highlighted per turn of the event loop (about 20 ms here), and the rest of the last one's paragraph.
 HIGHLIGHT_SLICE = 400
 
 
@@ -133,11 +133,18 @@ class ReadingView(QTextBrowser):
     def _highlight_slice(self) -> None:
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for _ in range(min(HIGHLIGHT_SLICE, len(self._pending))):
+        applied, last_block = 0, -1
+        while self._pending:
+            # A paragraph is never split over two slices: each slice lays its paragraphs out again,
+            # and a one-line 5 MB article would be laid out once per slice.
+            block = bisect_right(self._block_starts, self._pending[-1][0]) - 1
+            if applied >= HIGHLIGHT_SLICE and block != last_block:
+                break
             start, end, kind, key = self._pending.pop()
             cursor.setPosition(self.position_of(start))
             cursor.setPosition(self.position_of(end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(entity_format(self._theme, kind, key))
+            applied, last_block = applied + 1, block
         cursor.endEditBlock()
         if not self._pending:
             self._highlighting.stop()

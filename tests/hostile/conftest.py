@@ -6,4 +6,4 @@ import pytest
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "hostile: the hostile-input corpus (slow; run explicitly: pytest tests/hostile/check_hostile_quick.py)")
+    config.addinivalue_line("markers", "hostile: the hostile-input corpus (quick subset in every run; full: python -m tests.hostile.run)")
