@@ -38,8 +38,8 @@ class NotRegularFileError(OSError):
     """The target is a device, a pipe or a socket: renaming a file over it would destroy it (``/dev/null`` as root)."""
 
 
-def _kind(mode: int) -> str:
-    """What a target that is not a regular file is, for the message."""
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is (a pipe, a socket, a device), for a message."""
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISSOCK(mode):
@@ -64,7 +64,7 @@ def real_target(path: Path) -> Path:
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if not stat.S_ISREG(mode):
-        raise NotRegularFileError(errno.EEXIST, f"not a regular file ({_kind(mode)})", str(path))
+        raise NotRegularFileError(errno.EEXIST, f"not a regular file ({file_kind(mode)})", str(path))
     return path
 
 

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from reader.core import docx_loader, html_loader, markdown_loader, text_loader
+from reader.core.atomic import file_kind
 from reader.core.document import Block, BlockKind, Document, base_direction, derive_title
 from reader.core.encoding import decode
 from reader.core.errors import LoadError
@@ -24,23 +25,12 @@ _MARKDOWN = {".md", ".markdown", ".mdown"}
 _HTML = {".html", ".htm", ".xhtml"}
 
 
-def _kind(mode: int) -> str:
-    """What a non-regular file is, for the message."""
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"
-
-
 def _refuse_unless_regular(path: Path, st: os.stat_result) -> None:
     """Refuse folders, pipes, sockets and devices: a pipe blocks for ever, ``/dev/zero`` never ends."""
     if stat.S_ISDIR(st.st_mode):
         raise LoadError(f"{path}: is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        raise LoadError(f"{path}: is not a regular file ({_kind(st.st_mode)})")
+        raise LoadError(f"{path}: is not a regular file ({file_kind(st.st_mode)})")
     if st.st_size > MAX_BYTES:
         raise LoadError(_too_large(path, f"{st.st_size:,} bytes"))
 

@@ -5,6 +5,7 @@ This is the slowest test (a couple of minutes); CI runs it like every other.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -89,3 +90,18 @@ def test_every_resource_is_listed_in_the_spec() -> None:
         if path.is_file():
             parts = path.relative_to(ROOT).parts
             assert " / ".join(f'"{p}"' for p in parts) in spec, f"{path.relative_to(ROOT)} is not in packaging/qari.spec"
+
+
+def test_frozen_entity_child_and_readers(built_app: Path, tmp_path: Path, seed_text: str) -> None:
+    """The window's entity child and the Markdown and Word readers are in the bundle, not only in the tree."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
+    child = subprocess.run([str(built_app / "qari"), "__entities-child"], input=seed_text.encode("utf-8"), env=env, capture_output=True, timeout=120)
+    assert child.returncode == 0, child.stderr
+    last = child.stdout.decode("utf-8").strip().splitlines()[-1]
+    assert last.startswith("E ") and int(last[2:]) > 5
+    md = tmp_path / "a.md"
+    md.write_text("---\ntitle: عنوان\n---\n\n# عنوان\n\nنص **مهم**[^1].\n\n[^1]: حاشية.\n", encoding="utf-8")
+    out = subprocess.run([str(built_app / "qari"), "text", "--json", str(md)], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    dumped = json.loads(out.stdout)
+    assert dumped["title"] == "عنوان" and dumped["footnotes"][0]["text"] == "حاشية."
