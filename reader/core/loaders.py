@@ -93,6 +93,7 @@ def load_bytes(data: bytes, path: Path) -> Document:
     if not text.strip():
         raise LoadError(f"{path.name}: the file is empty")
     if suffix in _MARKDOWN:
+        _refuse_note_storm(text, path)
         doc = markdown_loader.parse(text)
     elif suffix in _HTML or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         doc = html_loader.parse(text)
@@ -103,6 +104,18 @@ def load_bytes(data: bytes, path: Path) -> Document:
     doc.source = path
     doc.encoding = encoding
     return _sane_title(doc)
+
+
+#: More Markdown footnotes than this are refused: markdown-it's footnote rule needs about
+#: 16 s for 100,000 of them, before the window has shown anything.
+MAX_MARKDOWN_NOTES = 20_000
+
+
+def _refuse_note_storm(text: str, path: Path) -> None:
+    """Refuse a Markdown file with more footnote labels than :data:`MAX_MARKDOWN_NOTES` (counted in one pass)."""
+    labels = text.count("[^")
+    if labels > 2 * MAX_MARKDOWN_NOTES:
+        raise LoadError(f"{path.name}: {labels:,} footnote labels ([^…]); Qari reads Markdown with up to {MAX_MARKDOWN_NOTES:,} notes")
 
 
 #: A title longer than this is not a title: it is read as the first paragraph.

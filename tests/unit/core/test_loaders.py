@@ -121,3 +121,17 @@ def test_a_megabyte_title_becomes_the_first_paragraph(tmp_path: Path) -> None:
     assert doc.blocks[0].text.split() == long_title.split(), "the long title must move into the body whole"
     assert "النص" in doc.text
     assert all(n.ref_block is None or doc.blocks[n.ref_block].refs for n in doc.footnotes)
+
+
+@pytest.mark.timeout(60)
+def test_a_markdown_footnote_storm_is_refused_in_one_line(tmp_path: Path) -> None:
+    from reader.core.loaders import MAX_MARKDOWN_NOTES
+
+    page = tmp_path / "notes.md"
+    count = MAX_MARKDOWN_NOTES * 3
+    page.write_text(" ".join(f"كلمة[^{i}]" for i in range(count)) + "\n\n" + "\n".join(f"[^{i}]: حاشية" for i in range(count)), encoding="utf-8")
+    with pytest.raises(LoadError, match=r"notes.md: 120,000 footnote labels"):
+        loaders.load(page)
+    ok = tmp_path / "ok.md"
+    ok.write_text("نص[^1] آخر[^2].\n\n[^1]: أولى\n[^2]: ثانية\n", encoding="utf-8")
+    assert len(loaders.load(ok).footnotes) == 2
