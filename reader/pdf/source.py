@@ -135,6 +135,7 @@ def check_typesettable(article: Article) -> None:
     """Raise :class:`QariError` if ``article`` is too long to typeset as one PDF (before analysing it for one)."""
     doc = article.document
     chars = len(article.text) + sum(len(note.text) for note in doc.footnotes)
+    chars += sum(len(b.text) for b in doc.blocks if b.kind is BlockKind.CODE)  # raw blocks cost Typst twice (2 MB of code: 57 s)
     blocks = len(doc.blocks) + len(doc.footnotes)
     if chars > MAX_PDF_CHARS or blocks > MAX_PDF_BLOCKS:
         name = article.path.name if article.path else article.title[:40]

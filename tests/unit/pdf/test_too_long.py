@@ -60,3 +60,15 @@ def test_notes_count_towards_the_limits(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(source, "MAX_PDF_CHARS", 50_000)
     with pytest.raises(QariError, match="too long for one PDF"):
         source.check_typesettable(article)
+
+
+def test_code_counts_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.article import article_from_document
+    from reader.core.document import Block, BlockKind, Document
+
+    code = article_from_document(Document(title="ع", blocks=[Block(BlockKind.CODE, "x = 1 " * 1000)]), options=ArticleOptions(analyse=False))
+    prose = article_from_document(Document(title="ع", blocks=[Block(BlockKind.PARAGRAPH, "نص " * 2000)]), options=ArticleOptions(analyse=False))
+    monkeypatch.setattr(source, "MAX_PDF_CHARS", 7000)
+    source.check_typesettable(prose)
+    with pytest.raises(QariError, match="12,000 letters"):
+        source.check_typesettable(code)
