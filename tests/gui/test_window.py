@@ -182,3 +182,17 @@ def test_sidebar_lists_equals_in_arabic_order(window) -> None:
         assert int(count_a[:-1]) >= int(count_b[:-1])
         if count_a == count_b:
             assert arabic_order([name_b, name_a]) == [name_a, name_b]
+
+
+def test_a_dropped_word_file_opens_and_the_dialog_offers_it(window, tmp_path: Path) -> None:
+    from reader.ui.main_window import FILE_FILTER
+    from tests.data.docx import make_docx
+
+    assert "*.docx" in FILE_FILTER
+    report = tmp_path / "report.docx"
+    report.write_bytes(make_docx.build(make_docx.p("تقرير قصير عن مكتبة القاهرة.", bidi=True), {"docProps/core.xml": make_docx.core(title="تقرير المكتبة")}))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    window.dropEvent(QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert window.windowTitle() == "تقرير المكتبة — Qari"
+    assert window.doc.fmt == "docx" and "مكتبة القاهرة" in window.view.toPlainText()
