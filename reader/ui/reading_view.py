@@ -37,6 +37,9 @@ SYMBOL_FALLBACKS = ("Noto Sans Symbols 2", "Noto Sans Symbols", "Noto Color Emoj
 CODE_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono")
 
 
+#: Up to this many find matches are all highlighted; past it, those within MATCH_MARGIN letters of the screen.
+MATCHES_ALWAYS_SHOWN = 500
+MATCH_MARGIN = 20_000
 #: Mentions highlighted per turn of the event loop (about 20 ms here), and the rest of the last one's paragraph.
 HIGHLIGHT_SLICE = 400
 
@@ -66,6 +69,11 @@ class ReadingView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.anchorClicked.connect(self._on_anchor)
+        self._match_starts: list[int] = []
+        self._rehighlight = QTimer(self)  # find highlights follow the scrolling, once it pauses
+        self._rehighlight.setSingleShot(True)
+        self._rehighlight.timeout.connect(self._refresh_selections)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._rehighlight.start(30) if len(self._matches) > MATCHES_ALWAYS_SHOWN else None)
         self._family = font_family
         #: The article's face first, then faces for symbols it lacks (set on every run, so Qt never draws a box).
         self.families = [font_family, *installed(list(SYMBOL_FALLBACKS))]
@@ -279,9 +287,22 @@ class ReadingView(QTextBrowser):
         self._refresh_selections()
 
     def set_matches(self, spans: list[tuple[int, int]], current: int = -1) -> None:
-        """Highlight find matches (``Document.text`` spans); ``current`` is shown strongest."""
+        """Highlight find matches (``Document.text`` spans); ``current`` is shown strongest.
+
+        Only the matches on and near the screen get a highlight (again as it scrolls):
+        one per match of a letter in an 8 MB article was a million selections and 33 s.
+        """
         self._matches, self._current_match = spans, current
+        self._match_starts = [start for start, _ in spans]
         self._refresh_selections()
+
+    def _near_screen(self) -> tuple[int, int]:
+        """The ``Document.text`` span shown, widened by :data:`MATCH_MARGIN` each way."""
+        corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+        ends = [self.place_at(self.cursorForPosition(point).position()) for point in (QPoint(0, 0), corner)]
+        size = self._block_starts[-1] + len(self._blocks[-1].text)
+        lo, hi = ((p.offset if p.region is Region.BODY else (0 if p.region is Region.TITLE else size)) for p in ends)
+        return min(lo, hi) - MATCH_MARGIN, max(lo, hi) + MATCH_MARGIN
 
     def _selection(self, start: int, end: int, colour: str, underline: bool = False) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
@@ -306,7 +327,12 @@ class ReadingView(QTextBrowser):
             self.setExtraSelections([])
             return
         outline = PAGE[self._theme][4]
-        sels = [self._selection(s, e, "#ffe066" if i != self._current_match else "#ff922b") for i, (s, e) in enumerate(self._matches)]
+        first, last = 0, len(self._matches)
+        if last > MATCHES_ALWAYS_SHOWN:
+            lo, hi = self._near_screen()
+            first, last = bisect_left(self._match_starts, lo), bisect_right(self._match_starts, hi)
+        shown = range(first, last)
+        sels = [self._selection(*self._matches[i], "#ffe066" if i != self._current_match else "#ff922b") for i in shown]
         if self._mark:
             sels.append(self._selection(*self._mark, outline, underline=True))
         self.setExtraSelections(sels)

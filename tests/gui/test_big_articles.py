@@ -41,3 +41,20 @@ def test_enter_right_after_typing_searches_at_once(window, qtbot, big: Path) -> 
     qtbot.keyClick(window.find_bar.query, Qt.Key.Key_Return)
     assert window.finder.matches, "Enter must not wait for the pause"
     assert window.finder.current == 1 % len(window.finder.matches)
+
+
+def test_only_the_matches_near_the_screen_are_highlighted_and_they_follow_the_scrolling(window, qtbot, big: Path) -> None:
+    from reader.ui.reading_view import MATCH_MARGIN, MATCHES_ALWAYS_SHOWN
+
+    view = window.view
+    matches = window.article.find("ا")
+    assert len(matches) > 20 * MATCHES_ALWAYS_SHOWN
+    view.verticalScrollBar().setValue(0)
+    view.set_matches(matches, 0)
+    shown = view.extra_selection_spans()
+    assert 0 < len(shown) < len(matches) // 4, "every match got a selection"
+    assert max(shown)[0] < view.position_of(2 * MATCH_MARGIN + 10_000), "the highlights are not near the top"
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: view.extra_selection_spans() and min(view.extra_selection_spans())[0] > view.position_of(len(window.doc.text) // 2), timeout=5000)
+    end = view.position_of(matches[-1][0])
+    assert any(start == end for start, _ in view.extra_selection_spans()), "the last match, on screen now, is not highlighted"
