@@ -20,7 +20,7 @@ from reader.core.article import Article
 from reader.core.document import Document
 from reader.core.entities.types import Entity, EntityType
 from reader.core.errors import QariError
-from reader.core.layout import lay_out
+from reader.core.layout import entity_spans, lay_out
 from reader.core.settings import Paths, Settings, field_range, save_settings
 from reader.core.state import State, save_state
 from reader.ui import theme as themes
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         """The entities of the article on screen arrived: highlight them in place, list them, make them navigable."""
         hidden = self._hidden()
         self.navigation.set_article(article.document, self.entities, hidden)
-        self.view.apply_entities(lay_out(article.document, self.entities, hidden))
+        self.view.apply_entities(entity_spans(article.document, self.entities, hidden))
         self.sidebar.populate(self.entities, article.document.footnotes, set(hidden), self._theme)
         self._say_what_is_shown()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from reader.core.document import Document
 from reader.core.entities import EntityType
 from reader.core.entity_style import HIGHLIGHTS, PAGE
-from reader.core.layout import LaidBlock
+from reader.core.layout import EntitySpan, LaidBlock
 from reader.core.navigation import Place, Region
 from reader.ui.page_builder import CODE_BACKGROUND as CODE_BACKGROUND
 from reader.ui.page_builder import HEADING_SCALE as HEADING_SCALE
@@ -82,7 +82,7 @@ class ReadingView(QTextBrowser):
         self.fonts = Fonts(font_family, self.families, self.code_families)
         self._highlighting = QTimer(self)  # entities arriving after the first paint, a slice per turn of the loop
         self._highlighting.timeout.connect(self._highlight_slice)
-        self._pending: list[tuple[int, int, EntityType, str | None]] = []
+        self._pending: list[EntitySpan] = []
         self._break_offsets: list[int] = []  # breaks shown inside over-long words (page_builder.insert_text)
         self._break_pos: list[int] = []
         self._body_qt_start = 0
@@ -116,15 +116,14 @@ class ReadingView(QTextBrowser):
         self._update_margins()
         self._refresh_selections()
 
-    def apply_entities(self, blocks: list[LaidBlock]) -> None:
-        """Highlight the entities of ``blocks`` (the text already shown, now analysed) where they are.
+    def apply_entities(self, spans: list[EntitySpan]) -> None:
+        """Highlight the entities' ``spans`` (:func:`~reader.core.layout.entity_spans`) in the text already shown.
 
         No rebuild: each mention's letters get the entity's colours, from the top of
         the screen on first, then the rest, a slice per turn of the event loop, so a
         long article never freezes while its highlights arrive.
         """
-        self._blocks = blocks
-        spans = [(r.start, r.start + len(r.text), r.entity, r.entity_key) for b in blocks for r in b.runs if r.entity is not None and not r.note_id]
+        spans = sorted(spans)
         top = self.place_at(self.top_position()).offset if self._block_pos else 0
         after = [s for s in spans if s[1] > top]
         self._pending = [*reversed([s for s in spans if s[1] <= top]), *reversed(after)]  # popped from the end

@@ -91,3 +91,26 @@ def test_code_and_markers_reach_the_runs() -> None:
     dump = describe(blocks)
     assert "[1] list_item level=2 dir=rtl start=16 marker=«٣)»" in dump
     assert "code «f(x)»" in dump
+
+
+def _coloured(spans) -> dict[int, tuple[EntityType, str]]:
+    return {i: (kind, key) for start, end, kind, key in spans for i in range(start, end)}
+
+
+def test_entity_spans_colour_what_the_runs_colour(seed_article: Article) -> None:
+    from reader.core.document import Block, BlockKind, Document, FootnoteRef
+    from reader.core.entities.types import Entity, Mention
+    from reader.core.layout import entity_spans
+
+    text = "زار محمد بن سلمان القاهرة(1) أمس"
+    noted = Document(title="ع", blocks=[Block(BlockKind.PARAGRAPH, text, refs=[FootnoteRef(text.index("(1)"), text.index("(1)") + 3, "n1")])])
+    wide = Mention(text.index("القاهرة"), text.index(" أمس"), EntityType.LOCATION, "القاهرة(1)")  # a mention across a marker
+    cases = [
+        (seed_article.document, seed_article.entities_or_empty(), frozenset()),
+        (seed_article.document, seed_article.entities_or_empty(), frozenset({EntityType.PERSON})),
+        (noted, [Entity("القاهرة", EntityType.LOCATION, "القاهرة", [wide])], frozenset()),
+    ]
+    for doc, entities, hidden in cases:
+        runs = [(r.start, r.start + len(r.text), r.entity, r.entity_key) for b in lay_out(doc, entities, hidden) for r in b.runs if r.entity and not r.note_id]
+        assert runs, "the case colours nothing"
+        assert _coloured(entity_spans(doc, entities, hidden)) == _coloured(runs)
